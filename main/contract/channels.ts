@@ -1,0 +1,45 @@
+/**
+ * The IPC contract: every request channel with the schema of its request and its reply, and every event.
+ * The main side validates each request with these schemas before a service sees it (main/services/handlers.ts);
+ * the renderer validates replies and events before React sees them (renderer/bridge).
+ */
+import { z } from 'zod';
+import { AppInfo, AuditEntry, Job, PatientDetail, PatientSummary } from './domain';
+import { JobRequest } from './jobs';
+
+const Empty = z.object({}).strict();
+
+export const channels = {
+  'app.info': { request: Empty, reply: AppInfo },
+  'patients.list': { request: Empty, reply: z.array(PatientSummary) },
+  'patients.get': { request: z.object({ patientKey: z.string().min(1).max(200) }).strict(), reply: PatientDetail },
+  'jobs.list': { request: Empty, reply: z.array(Job) },
+  'jobs.start': { request: JobRequest, reply: Job },
+  'jobs.cancel': { request: z.object({ jobId: z.string().min(1).max(100) }).strict(), reply: Job },
+  'audit.recent': {
+    request: z.object({ limit: z.number().int().min(1).max(1000), patientKey: z.string().optional() }).strict(),
+    reply: z.array(AuditEntry),
+  },
+} as const;
+
+export const events = {
+  /** A job was created or changed state or progress. */
+  'jobs.changed': Job,
+  /** Patients, studies or series were added or removed. */
+  'patients.changed': z.object({ patientKey: z.string().nullable() }),
+} as const;
+
+export type Channel = keyof typeof channels;
+export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof channels)[C]['request']>;
+export type ReplyOf<C extends Channel> = z.output<(typeof channels)[C]['reply']>;
+export type EventName = keyof typeof events;
+export type EventOf<E extends EventName> = z.output<(typeof events)[E]>;
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}

@@ -1,0 +1,87 @@
+/**
+ * Domain shapes that cross the IPC boundary. Pure zod: imported by the renderer, the hosts and the services alike.
+ */
+import { z } from 'zod';
+
+export const PatientSummary = z.object({
+  patientKey: z.string(),
+  patientId: z.string(),
+  name: z.string(),
+  birthDate: z.string().nullable(),
+  sex: z.string().nullable(),
+  studyCount: z.number().int(),
+  seriesCount: z.number().int(),
+});
+export type PatientSummary = z.infer<typeof PatientSummary>;
+
+export const SeriesSummary = z.object({
+  seriesKey: z.string(),
+  seriesInstanceUid: z.string(),
+  modality: z.string(),
+  description: z.string(),
+  seriesNumber: z.number().int().nullable(),
+  instanceCount: z.number().int(),
+  rows: z.number().int().nullable(),
+  columns: z.number().int().nullable(),
+  /** [x, y, z] mm */
+  spacingMm: z.tuple([z.number(), z.number(), z.number()]).nullable(),
+  warnings: z.array(z.string()),
+});
+export type SeriesSummary = z.infer<typeof SeriesSummary>;
+
+export const StudySummary = z.object({
+  studyInstanceUid: z.string(),
+  date: z.string().nullable(),
+  description: z.string(),
+  accessionNumber: z.string().nullable(),
+  series: z.array(SeriesSummary),
+});
+export type StudySummary = z.infer<typeof StudySummary>;
+
+export const PatientDetail = z.object({
+  patient: PatientSummary,
+  studies: z.array(StudySummary),
+});
+export type PatientDetail = z.infer<typeof PatientDetail>;
+
+export const JobState = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+export type JobState = z.infer<typeof JobState>;
+
+export const Job = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  state: JobState,
+  /** fraction in [0, 1] */
+  progress: z.number(),
+  message: z.string(),
+  error: z.string().nullable(),
+  result: z.unknown().nullable(),
+  /** Operating-system process id of the worker while the job runs (for IT staff). */
+  pid: z.number().int().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type Job = z.infer<typeof Job>;
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  patientKey: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  storeFile: z.string(),
+  actor: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;

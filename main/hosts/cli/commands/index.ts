@@ -1,0 +1,8 @@
+/** Every `twin` command. One file per command; add new ones at the end of the list. */
+import type { CliCommand } from '../command';
+import { importCommand } from './import';
+import { jobsCommand } from './jobs';
+import { patientsCommand } from './patients';
+import { serveCommand } from './serve';
+
+export const commands: CliCommand[] = [serveCommand, importCommand, patientsCommand, jobsCommand];

@@ -1,0 +1,6 @@
+import type { Migration } from './migration';
+import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-fhir-record-and-sync';
+
+/** All migrations in order. Append only. */
+export const migrations: readonly Migration[] = [migration0001, migration0002];

@@ -1,0 +1,125 @@
+/**
+ * The workstation's services over one store: what every host (Electron, web, CLI) serves. Hosts stay thin: they
+ * open a Workstation, pass requests to its handlers, and forward its events.
+ */
+import { createRequire } from 'node:module';
+import type { EventName, EventOf } from '../contract/channels';
+import type { JobRequest } from '../contract/jobs';
+import type { Job } from '../contract/domain';
+import type { ScanResult } from '../../workers/dicom/scan';
+import { currentActor, dataLocations, defaultDataDir, type DataLocations } from './app-paths/data-locations';
+import { AuditLog } from './audit/audit-log';
+import { indexScan, type ImportSummary } from './imports/index-scan';
+import { JobRunner } from './jobs/job-runner';
+import { NodeForkLauncher, type WorkerLauncher } from './jobs/worker-launcher';
+import { PatientRepository } from './patients/patient-repository';
+import { openStore, type StoreDatabase } from './store/open-store';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+export const APP_VERSION: string = pkg.version;
+
+export interface WorkstationOptions {
+  dataDir?: string;
+  storeFile?: string;
+  launcher?: WorkerLauncher;
+  actor?: string;
+  host?: 'electron' | 'web';
+}
+
+type Listener = (event: EventName, payload: unknown) => void;
+
+export class Workstation {
+  readonly db: StoreDatabase;
+  readonly audit: AuditLog;
+  readonly actor: string;
+  readonly locations: DataLocations;
+  readonly jobs: JobRunner;
+  readonly patients: PatientRepository;
+  readonly host: 'electron' | 'web';
+  private readonly listeners = new Set<Listener>();
+
+  constructor(options: WorkstationOptions = {}) {
+    this.locations = dataLocations(options.dataDir ?? defaultDataDir(), options.storeFile);
+    this.db = openStore(this.locations.storeFile);
+    this.actor = options.actor ?? currentActor();
+    this.host = options.host ?? 'web';
+    this.audit = new AuditLog(this.db);
+    this.patients = new PatientRepository(this.db, this.audit, this.actor);
+    this.jobs = new JobRunner(this.db, options.launcher ?? new NodeForkLauncher());
+    this.jobs.onChange((job) => this.emit('jobs.changed', job));
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventName>(event: E, payload: EventOf<E>): void {
+    for (const l of this.listeners) l(event, payload);
+  }
+
+  /** Starts a job that the contract allows users to start. */
+  startJob(request: JobRequest): Job {
+    switch (request.kind) {
+      case 'demo.import':
+        return this.importDemoPatient();
+      case 'diagnostics.spin':
+        return this.jobs.start({ kind: request.kind, title: `Worker self-test (${request.input.seconds} s)`, input: request.input });
+      case 'diagnostics.fail':
+        return this.jobs.start({ kind: request.kind, title: 'Failure-handling self-test', input: request.input });
+    }
+  }
+
+  /** Imports DICOM files and folders as a job; copies into managed storage unless `copy` is false. */
+  importDicom(paths: string[], copy = true, title = 'Import DICOM'): Job {
+    return this.jobs.start({
+      kind: 'dicom.import',
+      title,
+      input: { paths, copyTo: copy ? this.locations.dicomDir : null },
+      onResult: (scan) => this.indexAndAnnounce(scan as ScanResult),
+    });
+  }
+
+  importDemoPatient(): Job {
+    return this.jobs.start({
+      kind: 'demo.import',
+      title: 'Import the demo patient',
+      input: { outDir: this.locations.demoDir },
+      onResult: (scan) => {
+        const summary = this.indexAndAnnounce(scan as ScanResult);
+        this.setSetting('demo.imported', true);
+        return summary;
+      },
+    });
+  }
+
+  /** On first start (an empty store) the demo patient is imported, once. */
+  importDemoOnFirstStart(): Job | null {
+    if (this.getSetting('demo.imported') === true) return null;
+    const patients = (this.db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+    if (patients > 0) return null;
+    return this.importDemoPatient();
+  }
+
+  getSetting(key: string): unknown {
+    const row = this.db.prepare('SELECT value_json FROM settings WHERE key = ?').get(key) as { value_json: string } | undefined;
+    return row ? (JSON.parse(row.value_json) as unknown) : undefined;
+  }
+
+  setSetting(key: string, value: unknown): void {
+    this.db
+      .prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json')
+      .run(key, JSON.stringify(value));
+  }
+
+  async close(): Promise<void> {
+    await this.jobs.shutdown();
+    this.db.close();
+  }
+
+  private indexAndAnnounce(scan: ScanResult): ImportSummary {
+    const summary = indexScan(this.db, this.audit, this.actor, scan);
+    for (const patientKey of summary.patientKeys) this.emit('patients.changed', { patientKey });
+    return summary;
+  }
+}

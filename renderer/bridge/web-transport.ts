@@ -1,0 +1,53 @@
+/**
+ * The browser transport to the loopback web host: POST /api/invoke/<channel> with the session token, and one
+ * WebSocket for events that reconnects when the host restarts.
+ */
+import type { PreloadApi } from '../../main/contract/bridge';
+
+const TOKEN_KEY = 'twin.sessionToken';
+
+/** The token arrives in the URL fragment (never sent to a server); keep it for reloads and clean the address bar. */
+function sessionToken(): string {
+  const match = /token=([0-9a-f]+)/.exec(window.location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]!);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function createWebTransport(): PreloadApi {
+  const token = sessionToken();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+  function connect(delayMs = 500): void {
+    const socket = new WebSocket(`ws://${window.location.host}/api/events`, [`twin-token.${token}`]);
+    socket.onmessage = (message) => {
+      const { event, payload } = JSON.parse(String(message.data)) as { event: string; payload: unknown };
+      for (const l of listeners.get(event) ?? []) l(payload);
+    };
+    socket.onclose = () => setTimeout(() => connect(Math.min(delayMs * 2, 10_000)), delayMs);
+  }
+  connect();
+
+  return {
+    async invoke(channel, request) {
+      const response = await fetch(`/api/invoke/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(request ?? {}),
+      });
+      const contentType = response.headers.get('content-type') ?? '';
+      if (!contentType.includes('application/json')) {
+        return { ok: false, error: { code: 'failed', message: `the workstation answered ${response.status} ${response.statusText}` } };
+      }
+      return (await response.json()) as Awaited<ReturnType<PreloadApi['invoke']>>;
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  };
+}
