@@ -6,6 +6,10 @@ import type { Channel, EventName, EventOf, ReplyOf, RequestOf } from './channels
 
 export interface TwinBridge {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ReplyOf<C>>;
+  /** The bytes of one stored DICOM instance (Part 10), by SOPInstanceUID: the renderer never sees file paths. */
+  instanceBytes(sopInstanceUid: string): Promise<ArrayBuffer>;
+  /** Hands one file chosen by the user (picker or drag-and-drop) to the main side, for `imports.fromUpload`. */
+  uploadFile(batchId: string, index: number, name: string, bytes: ArrayBuffer): Promise<void>;
   /** Returns a function that stops listening. */
   on<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void;
 }
@@ -19,9 +23,16 @@ export interface WireError {
 /** The untyped surface the Electron preload exposes on window; the renderer wraps it into a TwinBridge. */
 export interface PreloadApi {
   invoke(channel: string, request: unknown): Promise<{ ok: true; reply: unknown } | { ok: false; error: WireError }>;
+  instanceBytes(sopInstanceUid: string): Promise<{ ok: true; bytes: ArrayBuffer } | { ok: false; error: WireError }>;
+  uploadFile(batchId: string, index: number, name: string, bytes: ArrayBuffer): Promise<{ ok: true } | { ok: false; error: WireError }>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 
 export const PRELOAD_GLOBAL = 'twinPreload';
 export const IPC_INVOKE = 'twin:invoke';
 export const IPC_EVENT = 'twin:event';
+export const IPC_INSTANCE_BYTES = 'twin:instance-bytes';
+export const IPC_UPLOAD = 'twin:upload';
+
+/** SOPInstanceUIDs are digits and dots (PS3.5 §9.1), at most 64 characters. */
+export const SOP_UID_PATTERN = /^[0-9.]{1,64}$/;

@@ -4,7 +4,7 @@
  * the renderer validates replies and events before React sees them (renderer/bridge).
  */
 import { z } from 'zod';
-import { AppInfo, AuditEntry, Job, PatientDetail, PatientSummary } from './domain';
+import { AppInfo, AuditEntry, Job, PatientDetail, PatientSummary, SeriesInstance, SeriesSummary } from './domain';
 import { JobRequest } from './jobs';
 
 const Empty = z.object({}).strict();
@@ -13,6 +13,16 @@ export const channels = {
   'app.info': { request: Empty, reply: AppInfo },
   'patients.list': { request: Empty, reply: z.array(PatientSummary) },
   'patients.get': { request: z.object({ patientKey: z.string().min(1).max(200) }).strict(), reply: PatientDetail },
+  /** The instances of a series in slice order, to fetch with the bridge's instanceBytes. */
+  'series.instances': {
+    request: z.object({ seriesKey: z.string().min(1).max(200) }).strict(),
+    reply: z.object({ series: SeriesSummary, instances: z.array(SeriesInstance) }),
+  },
+  /** Imports the files uploaded in one batch (bridge.uploadFile); the reply is the import job. */
+  'imports.fromUpload': {
+    request: z.object({ batchId: z.string().regex(/^[0-9a-f-]{8,64}$/), fileCount: z.number().int().min(1) }).strict(),
+    reply: Job,
+  },
   'jobs.list': { request: Empty, reply: z.array(Job) },
   'jobs.start': { request: JobRequest, reply: Job },
   'jobs.cancel': { request: z.object({ jobId: z.string().min(1).max(100) }).strict(), reply: Job },

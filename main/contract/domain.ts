@@ -29,6 +29,14 @@ export const SeriesSummary = z.object({
 });
 export type SeriesSummary = z.infer<typeof SeriesSummary>;
 
+export const SeriesInstance = z.object({
+  sopInstanceUid: z.string(),
+  /** ImagePositionPatient, LPS mm, when the instance has one. */
+  positionLps: z.tuple([z.number(), z.number(), z.number()]).nullable(),
+  frames: z.number().int(),
+});
+export type SeriesInstance = z.infer<typeof SeriesInstance>;
+
 export const StudySummary = z.object({
   studyInstanceUid: z.string(),
   date: z.string().nullable(),

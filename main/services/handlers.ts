@@ -2,7 +2,9 @@
  * The contract served: validates every request with its channel's schema, then calls the service. Hosts (Electron
  * ipcMain, the web host, tests) call `dispatch` and nothing else.
  */
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { SOP_UID_PATTERN } from '../contract/bridge';
 import { channels, isChannel, type Channel, type ParsedRequestOf, type ReplyOf } from '../contract/channels';
 import type { WireError } from '../contract/bridge';
 import { NotFoundError } from './patients/patient-repository';
@@ -21,6 +23,14 @@ function createHandlers(ws: Workstation): Handlers {
     }),
     'patients.list': () => ws.patients.list(),
     'patients.get': ({ patientKey }) => ws.patients.get(patientKey),
+    'series.instances': ({ seriesKey }) => {
+      const { series, instances } = ws.patients.seriesFiles(seriesKey);
+      return {
+        series,
+        instances: instances.map((i) => ({ sopInstanceUid: i.sopInstanceUid, positionLps: i.position, frames: i.frames })),
+      };
+    },
+    'imports.fromUpload': ({ batchId, fileCount }) => ws.importUploaded(batchId, fileCount),
     'jobs.list': () => ws.jobs.list(),
     'jobs.start': (request) => ws.startJob(request),
     'jobs.cancel': ({ jobId }) => {
@@ -53,6 +63,28 @@ export function createDispatch(ws: Workstation): Dispatch {
     } catch (err) {
       if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };
       return { ok: false, error: { code: 'failed', message: (err as Error).message } };
+    }
+  };
+}
+
+export type InstanceBytesResult = { ok: true; bytes: Buffer } | { ok: false; error: WireError };
+
+/** The bytes of a stored instance, looked up by SOPInstanceUID (the renderer never names a path). */
+export function createInstanceReader(ws: Workstation): (sopInstanceUid: string) => Promise<InstanceBytesResult> {
+  return async (sopInstanceUid) => {
+    if (!SOP_UID_PATTERN.test(sopInstanceUid)) {
+      return { ok: false, error: { code: 'invalid-request', message: `"${sopInstanceUid.slice(0, 80)}" is not a SOP Instance UID` } };
+    }
+    try {
+      const file = ws.patients.instanceFile(sopInstanceUid);
+      try {
+        return { ok: true, bytes: await readFile(file) };
+      } catch (err) {
+        return { ok: false, error: { code: 'failed', message: `cannot read the stored file of instance ${sopInstanceUid}: ${(err as Error).message}` } };
+      }
+    } catch (err) {
+      if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };
+      throw err;
     }
   };
 }

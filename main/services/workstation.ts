@@ -12,6 +12,7 @@ import { AuditLog } from './audit/audit-log';
 import { indexScan, type ImportSummary } from './imports/index-scan';
 import { JobRunner } from './jobs/job-runner';
 import { NodeForkLauncher, type WorkerLauncher } from './jobs/worker-launcher';
+import { UploadStaging } from './imports/upload-staging';
 import { PatientRepository } from './patients/patient-repository';
 import { openStore, type StoreDatabase } from './store/open-store';
 
@@ -36,6 +37,7 @@ export class Workstation {
   readonly jobs: JobRunner;
   readonly patients: PatientRepository;
   readonly host: 'electron' | 'web';
+  readonly uploads: UploadStaging;
   private readonly listeners = new Set<Listener>();
 
   constructor(options: WorkstationOptions = {}) {
@@ -46,6 +48,7 @@ export class Workstation {
     this.audit = new AuditLog(this.db);
     this.patients = new PatientRepository(this.db, this.audit, this.actor);
     this.jobs = new JobRunner(this.db, options.launcher ?? new NodeForkLauncher());
+    this.uploads = new UploadStaging(this.locations.uploadsDir);
     this.jobs.onChange((job) => this.emit('jobs.changed', job));
   }
 
@@ -77,6 +80,22 @@ export class Workstation {
       title,
       input: { paths, copyTo: copy ? this.locations.dicomDir : null },
       onResult: (scan) => this.indexAndAnnounce(scan as ScanResult),
+    });
+  }
+
+  /** Imports files the renderer uploaded (picker or drag-and-drop) and then removes the staged copies. */
+  importUploaded(batchId: string, fileCount: number): Job {
+    const folder = this.uploads.folder(batchId);
+    return this.jobs.start({
+      kind: 'dicom.import',
+      title: `Import ${fileCount} file${fileCount === 1 ? '' : 's'}`,
+      input: { paths: [folder], copyTo: this.locations.dicomDir },
+      onResult: (result) => {
+        const scan = result as ScanResult;
+        scan.errors = scan.errors.map((e) => ({ ...e, file: this.uploads.originalName(e.file) }));
+        return this.indexAndAnnounce(scan);
+      },
+      onSettled: () => this.uploads.remove(batchId),
     });
   }
 

@@ -19,6 +19,15 @@ export function createValidatingBridge(transport: PreloadApi): TwinBridge {
       if (!result.ok) throw new BridgeError(result.error);
       return channels[channel].reply.parse(result.reply) as ReplyOf<C>;
     },
+    async instanceBytes(sopInstanceUid: string): Promise<ArrayBuffer> {
+      const result = await transport.instanceBytes(sopInstanceUid);
+      if (!result.ok) throw new BridgeError(result.error);
+      return result.bytes;
+    },
+    async uploadFile(batchId: string, index: number, name: string, bytes: ArrayBuffer): Promise<void> {
+      const result = await transport.uploadFile(batchId, index, name, bytes);
+      if (!result.ok) throw new BridgeError(result.error);
+    },
     on<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void {
       if (!isEventName(event)) throw new Error(`unknown event ${String(event)}`);
       return transport.on(event, (payload) => {

@@ -43,6 +43,29 @@ export function createWebTransport(): PreloadApi {
       }
       return (await response.json()) as Awaited<ReturnType<PreloadApi['invoke']>>;
     },
+    async instanceBytes(sopInstanceUid) {
+      const response = await fetch(`/api/instances/${encodeURIComponent(sopInstanceUid)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (response.ok && response.headers.get('content-type') === 'application/dicom') {
+        return { ok: true, bytes: await response.arrayBuffer() };
+      }
+      if ((response.headers.get('content-type') ?? '').includes('application/json')) {
+        return (await response.json()) as Awaited<ReturnType<PreloadApi['instanceBytes']>>;
+      }
+      return { ok: false, error: { code: 'failed', message: `instance ${sopInstanceUid}: the workstation answered ${response.status}` } };
+    },
+    async uploadFile(batchId, index, name, bytes) {
+      const response = await fetch(`/api/uploads/${batchId}/${index}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'x-file-name': encodeURIComponent(name), 'content-type': 'application/octet-stream' },
+        body: bytes,
+      });
+      if ((response.headers.get('content-type') ?? '').includes('application/json')) {
+        return (await response.json()) as Awaited<ReturnType<PreloadApi['uploadFile']>>;
+      }
+      return { ok: false, error: { code: 'failed', message: `upload of ${name}: the workstation answered ${response.status}` } };
+    },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);

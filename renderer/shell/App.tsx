@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useQuery } from '../bridge/bridge-context';
 import { DiagnosticsMenu } from '../diagnostics/DiagnosticsMenu';
+import { ImportPanel } from '../imports/ImportPanel';
 import { JobTray } from '../jobs/JobTray';
 import { PatientList } from '../studies/PatientList';
 import { PatientView } from '../studies/PatientView';
@@ -24,6 +25,7 @@ export function App() {
       </header>
       <aside className="shell-sidebar">
         <PatientList selected={patientKey} onSelect={setPatientKey} />
+        <ImportPanel />
       </aside>
       <main className="shell-main">
         {patientKey ? (

@@ -1,16 +1,15 @@
 /**
  * Every engine that runs as a job, by kind. The worker process looks the kind up here; nothing else decides what
- * runs in a worker. Inputs arrive already validated by the contract on the main side.
+ * runs in a worker. Each entry loads its engine lazily, so a worker starts with only the code its job needs.
+ * Inputs arrive already validated by the contract on the main side.
  */
 import type { JobContext } from './job-context';
-import { failOnPurpose, spin } from './kinds/diagnostics';
-import { demoImport, dicomImport } from './kinds/imports';
 
 export type JobFunction = (input: never, ctx: JobContext) => Promise<unknown>;
 
-export const jobKinds: Record<string, JobFunction> = {
-  'diagnostics.spin': spin,
-  'diagnostics.fail': failOnPurpose,
-  'dicom.import': dicomImport,
-  'demo.import': demoImport,
+export const jobKinds: Record<string, () => Promise<JobFunction>> = {
+  'diagnostics.spin': async () => (await import('./kinds/diagnostics')).spin,
+  'diagnostics.fail': async () => (await import('./kinds/diagnostics')).failOnPurpose,
+  'dicom.import': async () => (await import('./kinds/imports')).dicomImport,
+  'demo.import': async () => (await import('./kinds/imports')).demoImport,
 };

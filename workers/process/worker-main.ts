@@ -36,13 +36,14 @@ function reportProgress(fraction: number, message?: string): void {
 }
 
 async function run(kind: string, input: unknown): Promise<void> {
-  const fn = jobKinds[kind];
-  if (!fn) {
+  const load = jobKinds[kind];
+  if (!load) {
     send({ type: 'error', message: `unknown job kind "${kind}"`, cancelled: false });
     return;
   }
   const ctx = createJobContext(reportProgress, controller.signal);
   try {
+    const fn = await load();
     const result = await fn(input as never, ctx);
     send({ type: 'result', result });
   } catch (err) {

@@ -3,10 +3,11 @@
  * Used headless, for e2e in Chromium, and whenever the Electron binary is absent.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createDispatch } from '../../services/handlers';
+import { createDispatch, createInstanceReader } from '../../services/handlers';
 import type { Workstation } from '../../services/workstation';
 import { serveStatic } from './static-files';
 import { bearerToken, contentSecurityPolicy, newToken, originAllowed, tokensEqual, WS_TOKEN_PREFIX } from './security';
@@ -73,6 +74,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { workstation } = options;
   const token = options.token ?? newToken();
   const dispatch = createDispatch(workstation);
+  const readInstance = createInstanceReader(workstation);
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -103,6 +105,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         }
         const result = await dispatch(match[1]!, request);
         sendJson(res, result.ok ? 200 : result.error.code === 'invalid-request' ? 400 : result.error.code === 'not-found' ? 404 : 500, result);
+        return;
+      }
+      const instance = /^\/api\/instances\/([^/?]+)$/.exec(url);
+      if (req.method === 'GET' && instance) {
+        const result = await readInstance(decodeURIComponent(instance[1]!));
+        if (!result.ok) sendJson(res, result.error.code === 'not-found' ? 404 : result.error.code === 'invalid-request' ? 400 : 500, result);
+        else res.writeHead(200, { 'content-type': 'application/dicom', 'cache-control': 'no-store' }).end(result.bytes);
+        return;
+      }
+      const upload = /^\/api\/uploads\/([^/?]+)\/(\d+)$/.exec(url);
+      if (req.method === 'PUT' && upload) {
+        let target: string;
+        try {
+          const name = decodeURIComponent(String(req.headers['x-file-name'] ?? `file ${upload[2]}`));
+          target = workstation.uploads.target(upload[1]!, Number(upload[2]), name);
+        } catch (err) {
+          sendJson(res, 400, { ok: false, error: { code: 'invalid-request', message: (err as Error).message } });
+          return;
+        }
+        await pipeline(req, createWriteStream(target));
+        sendJson(res, 200, { ok: true });
         return;
       }
       sendJson(res, 404, { ok: false, error: { code: 'not-found', message: `no API route ${req.method} ${url}` } });

@@ -22,6 +22,8 @@ export interface DataLocations {
   dicomDir: string;
   /** The generated demo patient. */
   demoDir: string;
+  /** Files handed over by the renderer, staged before an import job scans them. */
+  uploadsDir: string;
 }
 
 export function dataLocations(dataDir: string, storeFile?: string): DataLocations {
@@ -30,6 +32,7 @@ export function dataLocations(dataDir: string, storeFile?: string): DataLocation
     storeFile: storeFile ? path.resolve(storeFile) : path.join(dataDir, 'twin.sqlite'),
     dicomDir: path.join(dataDir, 'dicom'),
     demoDir: path.join(dataDir, 'demo'),
+    uploadsDir: path.join(dataDir, 'uploads'),
   };
 }
 

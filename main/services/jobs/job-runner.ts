@@ -16,19 +16,26 @@ export interface JobSpec {
   input: unknown;
   /** Main-side step after the worker's result (for example: index an import in the store). Its return is stored. */
   onResult?: (result: unknown, job: Job) => unknown | Promise<unknown>;
+  /** Clean-up after any outcome (succeeded, failed or cancelled). */
+  onSettled?: (job: Job) => void;
 }
+
+type Outcome = { kind: 'result'; result: unknown } | { kind: 'error'; message: string; cancelled: boolean };
 
 interface Running {
   worker: WorkerHandle;
   spec: JobSpec;
   cancelRequested: boolean;
-  settled: boolean;
+  /** What the worker answered; the job is settled only once its process is gone. */
+  outcome?: Outcome;
   killTimer?: NodeJS.Timeout;
 }
 
 type Row = Record<string, unknown>;
 
 const CANCEL_GRACE_MS = 2000;
+/** A worker that answered but does not exit within this time is killed. */
+const EXIT_GRACE_MS = 5000;
 const PROGRESS_WRITE_INTERVAL_MS = 250;
 
 function toJob(r: Row): Job {
@@ -51,6 +58,7 @@ function toJob(r: Row): Job {
 export class JobRunner {
   private readonly running = new Map<string, Running>();
   private readonly queue: { id: string; spec: JobSpec }[] = [];
+  private readonly settledHooks = new Map<string, (job: Job) => void>();
   private readonly listeners = new Set<(job: Job) => void>();
   private readonly lastProgressWrite = new Map<string, number>();
   private readonly waiters = new Map<string, ((job: Job) => void)[]>();
@@ -89,6 +97,7 @@ export class JobRunner {
          VALUES (?, ?, ?, 'queued', 0, 'waiting for a worker', ?, ?)`,
       )
       .run(id, spec.kind, spec.title, JSON.stringify(spec.input ?? null), new Date().toISOString());
+    if (spec.onSettled) this.settledHooks.set(id, spec.onSettled);
     this.queue.push({ id, spec });
     this.emit(id);
     this.pump();
@@ -146,7 +155,7 @@ export class JobRunner {
       this.finish(id, 'failed', { error: `could not start a worker process: ${(err as Error).message}` });
       return;
     }
-    const run: Running = { worker, spec, cancelRequested: false, settled: false };
+    const run: Running = { worker, spec, cancelRequested: false };
     this.running.set(id, run);
     this.db
       .prepare(`UPDATE jobs SET state = 'running', started_at = ?, pid = ?, message = 'starting' WHERE id = ?`)
@@ -162,26 +171,40 @@ export class JobRunner {
           this.progress(id, message.fraction, message.message);
           break;
         case 'result':
-          run.settled = true;
-          void this.complete(id, run, message.result);
+          run.outcome ??= { kind: 'result', result: message.result };
+          this.killIfLingering(run);
           break;
         case 'error':
-          run.settled = true;
-          if (message.cancelled || run.cancelRequested) this.finish(id, 'cancelled', { message: 'cancelled by the user' });
-          else this.finish(id, 'failed', { error: message.message });
+          run.outcome ??= { kind: 'error', message: message.message, cancelled: message.cancelled };
+          this.killIfLingering(run);
           break;
       }
     });
     worker.onExit((reason) => {
       if (run.killTimer) clearTimeout(run.killTimer);
       this.running.delete(id);
-      if (!run.settled) {
-        run.settled = true;
-        if (run.cancelRequested) this.finish(id, 'cancelled', { message: 'cancelled by the user' });
-        else this.finish(id, 'failed', { error: reason ?? 'the worker process ended without a result' });
-      }
-      this.pump();
+      void this.settle(id, run, reason).finally(() => this.pump());
     });
+  }
+
+  private killIfLingering(run: Running): void {
+    if (run.killTimer) clearTimeout(run.killTimer);
+    run.killTimer = setTimeout(() => run.worker.kill(), EXIT_GRACE_MS);
+  }
+
+  /** The worker process is gone: the job ends with what it answered, or with why it died. */
+  private async settle(id: string, run: Running, exitReason: string | null): Promise<void> {
+    const outcome = run.outcome;
+    if (run.cancelRequested && outcome?.kind !== 'result') {
+      this.finish(id, 'cancelled', { message: 'cancelled by the user' });
+    } else if (outcome?.kind === 'result') {
+      await this.complete(id, run, outcome.result);
+    } else if (outcome?.kind === 'error') {
+      if (outcome.cancelled) this.finish(id, 'cancelled', { message: 'cancelled by the user' });
+      else this.finish(id, 'failed', { error: outcome.message });
+    } else {
+      this.finish(id, 'failed', { error: exitReason ?? 'the worker process ended without a result' });
+    }
   }
 
   private async complete(id: string, run: Running, result: unknown): Promise<void> {
@@ -231,6 +254,13 @@ export class JobRunner {
     this.lastProgressWrite.delete(id);
     this.emit(id);
     const job = this.get(id)!;
+    const settled = this.settledHooks.get(id);
+    this.settledHooks.delete(id);
+    try {
+      settled?.(job);
+    } catch (err) {
+      console.error(`clean-up after job ${id} failed: ${(err as Error).message}`);
+    }
     for (const resolve of this.waiters.get(id) ?? []) resolve(job);
     this.waiters.delete(id);
   }

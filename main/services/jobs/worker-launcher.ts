@@ -42,6 +42,8 @@ export class NodeForkLauncher implements WorkerLauncher {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    // A message to a worker that is already exiting fails with EPIPE; its exit is reported through onExit.
+    child.on('error', () => {});
     return {
       pid: child.pid ?? null,
       send: (message) => {

@@ -87,6 +87,19 @@ export class PatientRepository {
     return detail;
   }
 
+  /** Where one instance's file is (never sent to the renderer). */
+  instanceFile(sopInstanceUid: string): string {
+    const row = this.db
+      .prepare(
+        `SELECT i.file_path, p.patient_key FROM instances i JOIN series se ON i.series_ref = se.id
+         JOIN studies s ON se.study_ref = s.id JOIN patients p ON s.patient_ref = p.id WHERE i.sop_instance_uid = ?`,
+      )
+      .get(sopInstanceUid) as { file_path: string; patient_key: string } | undefined;
+    if (!row) throw new NotFoundError(`no instance "${sopInstanceUid}" in the store`);
+    this.audit.record({ actor: this.actor, action: 'read', entityType: 'Instance', entityId: sopInstanceUid, patientKey: row.patient_key });
+    return row.file_path;
+  }
+
   /** Instance files of a series in slice order (for volume loading and the viewer). */
   seriesFiles(seriesKey: string): { series: SeriesSummary; patientKey: string; instances: InstanceFile[] } {
     const row = this.db

@@ -4,5 +4,7 @@ import { importCommand } from './import';
 import { jobsCommand } from './jobs';
 import { patientsCommand } from './patients';
 import { serveCommand } from './serve';
+import { fhirCommand } from './fhir';
+import { syncCommand } from './sync';
 
-export const commands: CliCommand[] = [serveCommand, importCommand, patientsCommand, jobsCommand];
+export const commands: CliCommand[] = [serveCommand, importCommand, patientsCommand, jobsCommand, fhirCommand, syncCommand];
