@@ -19,6 +19,13 @@ import { openStore, type StoreDatabase } from './store/open-store';
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 export const APP_VERSION: string = pkg.version;
 
+function summariseImport(stored: unknown): string {
+  const { series, errors } = stored as ImportSummary;
+  const images = series.reduce((n, s) => n + s.instances, 0);
+  const skipped = errors.length ? `; ${errors.length} file${errors.length === 1 ? '' : 's'} skipped: ${errors.slice(0, 3).map((e) => `${e.file.split(/[\\/]/).pop()} (${e.reason})`).join(', ')}${errors.length > 3 ? ' …' : ''}` : '';
+  return `${series.length} series, ${images} objects imported${skipped}`;
+}
+
 export interface WorkstationOptions {
   dataDir?: string;
   storeFile?: string;
@@ -80,6 +87,7 @@ export class Workstation {
       title,
       input: { paths, copyTo: copy ? this.locations.dicomDir : null },
       onResult: (scan) => this.indexAndAnnounce(scan as ScanResult),
+      summarise: summariseImport,
     });
   }
 
@@ -95,6 +103,7 @@ export class Workstation {
         scan.errors = scan.errors.map((e) => ({ ...e, file: this.uploads.originalName(e.file) }));
         return this.indexAndAnnounce(scan);
       },
+      summarise: summariseImport,
       onSettled: () => this.uploads.remove(batchId),
     });
   }
@@ -109,6 +118,7 @@ export class Workstation {
         this.setSetting('demo.imported', true);
         return summary;
       },
+      summarise: summariseImport,
     });
   }
 

@@ -93,7 +93,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         sendJson(res, 401, { ok: false, error: { code: 'unauthorised', message: 'missing or wrong session token' } });
         return;
       }
-      const match = /^\/api\/invoke\/([a-z.]+)$/.exec(url);
+      const match = /^\/api\/invoke\/([A-Za-z.]+)$/.exec(url);
       if (req.method === 'POST' && match) {
         let request: unknown;
         try {

@@ -16,6 +16,8 @@ export interface JobSpec {
   input: unknown;
   /** Main-side step after the worker's result (for example: index an import in the store). Its return is stored. */
   onResult?: (result: unknown, job: Job) => unknown | Promise<unknown>;
+  /** The message the tray shows when the job succeeded (default "done"). */
+  summarise?: (stored: unknown) => string;
   /** Clean-up after any outcome (succeeded, failed or cancelled). */
   onSettled?: (job: Job) => void;
 }
@@ -211,7 +213,7 @@ export class JobRunner {
     try {
       const job = this.get(id)!;
       const stored = run.spec.onResult ? await run.spec.onResult(result, job) : result;
-      this.finish(id, 'succeeded', { result: stored, message: 'done' });
+      this.finish(id, 'succeeded', { result: stored, message: run.spec.summarise?.(stored) ?? 'done' });
     } catch (err) {
       this.finish(id, 'failed', { error: (err as Error).message });
     }

@@ -9,7 +9,7 @@ import type { StoreDatabase } from '../store/open-store';
 import { createAuthProvider } from './auth';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { ConflictStore } from './conflicts';
-import { FhirClient } from './fhir-client';
+import { FhirClient, TransientError } from './fhir-client';
 import { FhirOutbox } from './outbox';
 import { DEFAULT_PULL_TYPES, Puller } from './pull';
 import { Pusher } from './push';
@@ -69,6 +69,25 @@ export class SyncEngine {
     const result: SyncResult = { pulled: pull.pulled, pushed: push.pushed, conflicts: this.conflicts.openCount(), errors: [...push.errors, ...pull.errors] };
     this.saveStatus({ online: client.online, lastSyncAt: new Date().toISOString(), lastErrors: result.errors });
     return result;
+  }
+
+  /**
+   * Online/offline detection between syncs: does the server answer at all (any HTTP status counts; only a network
+   * failure or a timeout means offline)? The answer is kept in the status.
+   */
+  async probe(options: Pick<SyncOptions, 'server' | 'secrets' | 'fetchFn'> & { timeoutMs?: number }): Promise<boolean> {
+    const auth = createAuthProvider(options.server.site, options.server.auth, options.secrets, options.fetchFn);
+    const client = new FhirClient(options.server.baseUrl, auth, { timeoutMs: options.timeoutMs ?? 5000, fetchFn: options.fetchFn });
+    let online: boolean;
+    try {
+      await client.request('GET', 'metadata');
+      online = true;
+    } catch (err) {
+      online = err instanceof TransientError && err.status !== undefined; // a 5xx is an answer: the server is there
+    }
+    const saved = this.status();
+    this.saveStatus({ online, lastSyncAt: saved.lastSyncAt, lastErrors: saved.lastErrors });
+    return online;
   }
 
   status(): SyncStatus {
