@@ -10,6 +10,6 @@ export type JobFunction = (input: never, ctx: JobContext) => Promise<unknown>;
 export const jobKinds: Record<string, () => Promise<JobFunction>> = {
   'diagnostics.spin': async () => (await import('./kinds/diagnostics')).spin,
   'diagnostics.fail': async () => (await import('./kinds/diagnostics')).failOnPurpose,
-  'dicom.import': async () => (await import('./kinds/imports')).dicomImport,
-  'demo.import': async () => (await import('./kinds/imports')).demoImport,
+  'dicom.import': async () => (await import('./kinds/dicom-import')).dicomImport,
+  'demo.import': async () => (await import('./kinds/demo-import')).demoImport,
 };
