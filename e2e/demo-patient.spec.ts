@@ -11,9 +11,10 @@ test('the demo patient is imported on first start and can be opened', async ({ w
   await patient.click();
 
   const series = page.getByTestId('series-item');
-  await expect(series.filter({ hasText: 'CT' })).toContainText('120 images');
-  await expect(series.filter({ hasText: 'RTSTRUCT' })).toBeVisible();
-  await series.filter({ hasText: 'CT' }).click();
-  await expect(page.getByTestId('series-info')).toContainText('512 × 512');
+  const byModality = (modality: string) => series.filter({ has: page.locator('.modality', { hasText: new RegExp(`^${modality}$`) }) });
+  await expect(series).toHaveCount(2);
+  await expect(byModality('CT')).toContainText('120 images · 512×512 · 0.90 × 0.90 × 2.50 mm');
+  await expect(byModality('RTSTRUCT')).toContainText('1 object');
+  await expect(page.getByTestId('job').filter({ hasText: 'Import the demo patient' })).toContainText('2 series, 121 objects imported');
   await testInfo.attach('demo-patient', { body: await page.screenshot(), contentType: 'image/png' });
 });
