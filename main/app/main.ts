@@ -5,8 +5,8 @@
  */
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
-import { IPC_EVENT, IPC_INSTANCE_BYTES, IPC_INVOKE, IPC_UPLOAD } from '../contract/bridge';
-import { createDispatch, createInstanceReader } from '../services/handlers';
+import { IPC_EVENT, IPC_INVOKE, IPC_READ_BYTES, IPC_UPLOAD } from '../contract/bridge';
+import { createByteReader, createDispatch } from '../services/handlers';
 import { Workstation } from '../services/workstation';
 import { APP_SCHEME, registerAppProtocol, registerSchemeAsPrivileged } from './app-protocol';
 import { UtilityProcessLauncher } from './utility-launcher';
@@ -51,10 +51,10 @@ async function start(): Promise<void> {
   const dataDir = process.env.TWIN_DATA_DIR ?? app.getPath('userData');
   workstation = new Workstation({ dataDir, host: 'electron', launcher: new UtilityProcessLauncher(path.join(__dirname, 'worker-main.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`)) });
   const dispatch = createDispatch(workstation);
-  const readInstance = createInstanceReader(workstation);
+  const readBytes = createByteReader(workstation);
   ipcMain.handle(IPC_INVOKE, (_event, channel: unknown, request: unknown) => dispatch(String(channel), request));
-  ipcMain.handle(IPC_INSTANCE_BYTES, async (_event, sop: unknown) => {
-    const result = await readInstance(String(sop));
+  ipcMain.handle(IPC_READ_BYTES, async (_event, ref: unknown) => {
+    const result = await readBytes(ref);
     if (!result.ok) return result;
     const { buffer, byteOffset, byteLength } = result.bytes;
     return { ok: true, bytes: buffer.slice(byteOffset, byteOffset + byteLength) };

@@ -1,13 +1,13 @@
 /**
- * The preload: exposes exactly four functions (invoke, instanceBytes, uploadFile, on) to the sandboxed renderer via contextBridge.
+ * The preload: exposes exactly four functions (invoke, readBytes, uploadFile, on) to the sandboxed renderer via contextBridge.
  * Requests are validated on the main side; replies and events are validated again by the renderer.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT, IPC_INSTANCE_BYTES, IPC_INVOKE, IPC_UPLOAD, PRELOAD_GLOBAL, type PreloadApi } from '../contract/bridge';
+import { IPC_EVENT, IPC_INVOKE, IPC_READ_BYTES, IPC_UPLOAD, PRELOAD_GLOBAL, type PreloadApi } from '../contract/bridge';
 
 const api: PreloadApi = {
   invoke: (channel, request) => ipcRenderer.invoke(IPC_INVOKE, channel, request),
-  instanceBytes: (sopInstanceUid) => ipcRenderer.invoke(IPC_INSTANCE_BYTES, sopInstanceUid),
+  readBytes: (ref) => ipcRenderer.invoke(IPC_READ_BYTES, ref),
   uploadFile: (batchId, index, name, bytes) => ipcRenderer.invoke(IPC_UPLOAD, batchId, index, name, bytes),
   on: (event, listener) => {
     const wrapped = (_e: IpcRendererEvent, name: string, payload: unknown) => {

@@ -8,6 +8,8 @@ export interface TwinBridge {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ReplyOf<C>>;
   /** The bytes of one stored DICOM instance (Part 10), by SOPInstanceUID: the renderer never sees file paths. */
   instanceBytes(sopInstanceUid: string): Promise<ArrayBuffer>;
+  /** One payload file of a derived object (a mesh, a label map, a dose grid), by the object's id and the file's name. */
+  derivedFile(id: string, name: string): Promise<ArrayBuffer>;
   /** Hands one file chosen by the user (picker or drag-and-drop) to the main side, for `imports.fromUpload`. */
   uploadFile(batchId: string, index: number, name: string, bytes: ArrayBuffer): Promise<void>;
   /** Returns a function that stops listening. */
@@ -23,7 +25,7 @@ export interface WireError {
 /** The untyped surface the Electron preload exposes on window; the renderer wraps it into a TwinBridge. */
 export interface PreloadApi {
   invoke(channel: string, request: unknown): Promise<{ ok: true; reply: unknown } | { ok: false; error: WireError }>;
-  instanceBytes(sopInstanceUid: string): Promise<{ ok: true; bytes: ArrayBuffer } | { ok: false; error: WireError }>;
+  readBytes(ref: BytesRef): Promise<{ ok: true; bytes: ArrayBuffer } | { ok: false; error: WireError }>;
   uploadFile(batchId: string, index: number, name: string, bytes: ArrayBuffer): Promise<{ ok: true } | { ok: false; error: WireError }>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
@@ -31,7 +33,10 @@ export interface PreloadApi {
 export const PRELOAD_GLOBAL = 'twinPreload';
 export const IPC_INVOKE = 'twin:invoke';
 export const IPC_EVENT = 'twin:event';
-export const IPC_INSTANCE_BYTES = 'twin:instance-bytes';
+export const IPC_READ_BYTES = 'twin:read-bytes';
+
+/** Binary payloads the renderer may read: named by store identifiers, never by path. */
+export type BytesRef = { type: 'instance'; sopInstanceUid: string } | { type: 'derived'; id: string; name: string };
 export const IPC_UPLOAD = 'twin:upload';
 
 /** SOPInstanceUIDs are digits and dots (PS3.5 §9.1), at most 64 characters. */

@@ -4,7 +4,7 @@
  * the renderer validates replies and events before React sees them (renderer/bridge).
  */
 import { z } from 'zod';
-import { AppInfo, AuditEntry, Job, PatientDetail, PatientSummary, SeriesInstance, SeriesSummary } from './domain';
+import { AppInfo, AuditEntry, DerivedObject, Job, PatientDetail, PatientSummary, SeriesInstance, SeriesSummary } from './domain';
 import { JobRequest } from './jobs';
 
 const Empty = z.object({}).strict();
@@ -23,6 +23,12 @@ export const channels = {
     request: z.object({ batchId: z.string().regex(/^[0-9a-f-]{8,64}$/), fileCount: z.number().int().min(1) }).strict(),
     reply: Job,
   },
+  /** Segmentations, plans and simulation runs of a patient (patientKey null: phantom studies), newest first. */
+  'derived.list': {
+    request: z.object({ patientKey: z.string().max(200).nullable(), kind: z.string().max(50).optional() }).strict(),
+    reply: z.array(DerivedObject),
+  },
+  'derived.get': { request: z.object({ id: z.string().min(1).max(100) }).strict(), reply: DerivedObject },
   'jobs.list': { request: Empty, reply: z.array(Job) },
   'jobs.start': { request: JobRequest, reply: Job },
   'jobs.cancel': { request: z.object({ jobId: z.string().min(1).max(100) }).strict(), reply: Job },
@@ -35,6 +41,8 @@ export const channels = {
 export const events = {
   /** A job was created or changed state or progress. */
   'jobs.changed': Job,
+  /** A segmentation, plan or simulation run was stored. */
+  'derived.changed': z.object({ patientKey: z.string().nullable(), id: z.string() }),
   /** Patients, studies or series were added or removed. */
   'patients.changed': z.object({ patientKey: z.string().nullable() }),
 } as const;

@@ -93,3 +93,18 @@ export const AppInfo = z.object({
   actor: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+export const DerivedObject = z.object({
+  id: z.string(),
+  /** segmentation | rt-plan | ep-challenge | … */
+  kind: z.string(),
+  patientKey: z.string().nullable(),
+  seriesKey: z.string().nullable(),
+  title: z.string(),
+  jobId: z.string().nullable(),
+  /** Kind-specific summary (labels with volumes, plan goals, ΔQT per dose …); each workspace parses its own. */
+  summary: z.unknown(),
+  files: z.array(z.object({ name: z.string(), mediaType: z.string(), byteSize: z.number().int() })),
+  createdAt: z.string(),
+});
+export type DerivedObject = z.infer<typeof DerivedObject>;

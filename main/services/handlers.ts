@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { SOP_UID_PATTERN } from '../contract/bridge';
+import { SOP_UID_PATTERN, type BytesRef } from '../contract/bridge';
 import { channels, isChannel, type Channel, type ParsedRequestOf, type ReplyOf } from '../contract/channels';
 import type { WireError } from '../contract/bridge';
 import { NotFoundError } from './patients/patient-repository';
@@ -31,6 +31,8 @@ function createHandlers(ws: Workstation): Handlers {
       };
     },
     'imports.fromUpload': ({ batchId, fileCount }) => ws.importUploaded(batchId, fileCount),
+    'derived.list': ({ patientKey, kind }) => ws.derived.list(patientKey, kind),
+    'derived.get': ({ id }) => ws.derived.get(id),
     'jobs.list': () => ws.jobs.list(),
     'jobs.start': (request) => ws.startJob(request),
     'jobs.cancel': ({ jobId }) => {
@@ -67,24 +69,32 @@ export function createDispatch(ws: Workstation): Dispatch {
   };
 }
 
-export type InstanceBytesResult = { ok: true; bytes: Buffer } | { ok: false; error: WireError };
+export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; error: WireError };
 
-/** The bytes of a stored instance, looked up by SOPInstanceUID (the renderer never names a path). */
-export function createInstanceReader(ws: Workstation): (sopInstanceUid: string) => Promise<InstanceBytesResult> {
-  return async (sopInstanceUid) => {
-    if (!SOP_UID_PATTERN.test(sopInstanceUid)) {
-      return { ok: false, error: { code: 'invalid-request', message: `"${sopInstanceUid.slice(0, 80)}" is not a SOP Instance UID` } };
-    }
+function describeRef(ref: BytesRef): string {
+  return ref.type === 'instance' ? `instance ${ref.sopInstanceUid}` : `file ${ref.name} of ${ref.id}`;
+}
+
+/** Reads a stored instance or a derived object's file, looked up by identifiers (the renderer never names a path). */
+export function createByteReader(ws: Workstation): (ref: unknown) => Promise<BytesResult> {
+  return async (raw) => {
+    const ref = raw as BytesRef;
+    const valid =
+      ref?.type === 'instance'
+        ? typeof ref.sopInstanceUid === 'string' && SOP_UID_PATTERN.test(ref.sopInstanceUid)
+        : ref?.type === 'derived' && typeof ref.id === 'string' && typeof ref.name === 'string';
+    if (!valid) return { ok: false, error: { code: 'invalid-request', message: 'not a reference to stored bytes' } };
+    let file: string;
     try {
-      const file = ws.patients.instanceFile(sopInstanceUid);
-      try {
-        return { ok: true, bytes: await readFile(file) };
-      } catch (err) {
-        return { ok: false, error: { code: 'failed', message: `cannot read the stored file of instance ${sopInstanceUid}: ${(err as Error).message}` } };
-      }
+      file = ref.type === 'instance' ? ws.patients.instanceFile(ref.sopInstanceUid) : ws.derived.filePath(ref.id, ref.name);
     } catch (err) {
       if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };
       throw err;
+    }
+    try {
+      return { ok: true, bytes: await readFile(file) };
+    } catch (err) {
+      return { ok: false, error: { code: 'failed', message: `cannot read the stored ${describeRef(ref)}: ${(err as Error).message}` } };
     }
   };
 }

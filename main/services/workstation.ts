@@ -2,13 +2,18 @@
  * The workstation's services over one store: what every host (Electron, web, CLI) serves. Hosts stay thin: they
  * open a Workstation, pass requests to its handlers, and forward its events.
  */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { EventName, EventOf } from '../contract/channels';
 import type { JobRequest } from '../contract/jobs';
 import type { Job } from '../contract/domain';
 import type { ScanResult } from '../../workers/dicom/scan';
+import type { DerivedOutput } from '../../workers/process/derived-output';
 import { currentActor, dataLocations, defaultDataDir, type DataLocations } from './app-paths/data-locations';
 import { AuditLog } from './audit/audit-log';
+import { DerivedRepository } from './derived/derived-repository';
 import { indexScan, type ImportSummary } from './imports/index-scan';
 import { JobRunner } from './jobs/job-runner';
 import { NodeForkLauncher, type WorkerLauncher } from './jobs/worker-launcher';
@@ -45,6 +50,7 @@ export class Workstation {
   readonly patients: PatientRepository;
   readonly host: 'electron' | 'web';
   readonly uploads: UploadStaging;
+  readonly derived: DerivedRepository;
   private readonly listeners = new Set<Listener>();
 
   constructor(options: WorkstationOptions = {}) {
@@ -56,6 +62,7 @@ export class Workstation {
     this.patients = new PatientRepository(this.db, this.audit, this.actor);
     this.jobs = new JobRunner(this.db, options.launcher ?? new NodeForkLauncher());
     this.uploads = new UploadStaging(this.locations.uploadsDir);
+    this.derived = new DerivedRepository(this.db, this.audit, this.actor);
     this.jobs.onChange((job) => this.emit('jobs.changed', job));
   }
 
@@ -73,11 +80,71 @@ export class Workstation {
     switch (request.kind) {
       case 'demo.import':
         return this.importDemoPatient();
+      case 'anatomy.segment': {
+        const { series, patientKey, instances } = this.patients.seriesFiles(request.input.seriesKey);
+        return this.startDerivedJob({
+          kind: request.kind,
+          title: `Segment ${request.input.presets.join(', ')} on ${series.description || series.modality}`,
+          patientKey,
+          seriesKey: series.seriesKey,
+          input: { files: instances.map((i) => i.filePath), presets: request.input.presets, targetTriangles: 20_000 },
+        });
+      }
+      case 'rt.plan.phantom':
+        return this.startDerivedJob({
+          kind: request.kind,
+          title: `Plan the ${request.input.phantom} phantom`,
+          patientKey: null,
+          seriesKey: null,
+          input: request.input,
+        });
+      case 'rt.plan.patient': {
+        const { input } = request;
+        const ct = this.patients.seriesFiles(input.ctSeriesKey);
+        const rtstruct = this.patients.seriesFiles(input.rtstructSeriesKey);
+        if (rtstruct.patientKey !== ct.patientKey) throw new Error('the structure set belongs to another patient than the CT');
+        const patient = this.patients.get(ct.patientKey).patient;
+        const study = this.db.prepare('SELECT s.study_instance_uid FROM series se JOIN studies s ON se.study_ref = s.id WHERE se.series_key = ?').get(ct.series.seriesKey) as { study_instance_uid: string };
+        return this.startDerivedJob({
+          kind: request.kind,
+          title: `Plan ${input.target}: ${input.prescriptionGy} Gy in ${input.fractions} fractions`,
+          patientKey: ct.patientKey,
+          seriesKey: ct.series.seriesKey,
+          input: {
+            ...input,
+            ctFiles: ct.instances.map((i) => i.filePath),
+            rtstructFile: rtstruct.instances[0]!.filePath,
+            patient: { name: patient.name, id: patient.patientId },
+            studyInstanceUid: study.study_instance_uid,
+          },
+        });
+      }
       case 'diagnostics.spin':
         return this.jobs.start({ kind: request.kind, title: `Worker self-test (${request.input.seconds} s)`, input: request.input });
       case 'diagnostics.fail':
         return this.jobs.start({ kind: request.kind, title: 'Failure-handling self-test', input: request.input });
     }
+  }
+
+  /**
+   * Starts an engine job that makes a derived object: the worker writes payload files into a fresh folder and the
+   * object is stored when it succeeds (the folder is its id).
+   */
+  startDerivedJob(spec: { kind: string; title: string; patientKey: string | null; seriesKey: string | null; input: object }): Job {
+    const id = randomUUID();
+    const outDir = path.join(this.locations.derivedDir, id);
+    mkdirSync(outDir, { recursive: true });
+    return this.jobs.start({
+      kind: spec.kind,
+      title: spec.title,
+      input: { ...spec.input, outDir },
+      onResult: (output, job) => {
+        const stored = this.derived.add({ id, patientKey: spec.patientKey, seriesKey: spec.seriesKey, jobId: job.id, outDir, output: output as DerivedOutput });
+        this.emit('derived.changed', { patientKey: spec.patientKey, id });
+        return stored;
+      },
+      summarise: (stored) => `${(stored as { title: string }).title}: done`,
+    });
   }
 
   /** Imports DICOM files and folders as a job; copies into managed storage unless `copy` is false. */

@@ -20,7 +20,12 @@ export function createValidatingBridge(transport: PreloadApi): TwinBridge {
       return channels[channel].reply.parse(result.reply) as ReplyOf<C>;
     },
     async instanceBytes(sopInstanceUid: string): Promise<ArrayBuffer> {
-      const result = await transport.instanceBytes(sopInstanceUid);
+      const result = await transport.readBytes({ type: 'instance', sopInstanceUid });
+      if (!result.ok) throw new BridgeError(result.error);
+      return result.bytes;
+    },
+    async derivedFile(id: string, name: string): Promise<ArrayBuffer> {
+      const result = await transport.readBytes({ type: 'derived', id, name });
       if (!result.ok) throw new BridgeError(result.error);
       return result.bytes;
     },

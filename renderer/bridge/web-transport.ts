@@ -43,17 +43,16 @@ export function createWebTransport(): PreloadApi {
       }
       return (await response.json()) as Awaited<ReturnType<PreloadApi['invoke']>>;
     },
-    async instanceBytes(sopInstanceUid) {
-      const response = await fetch(`/api/instances/${encodeURIComponent(sopInstanceUid)}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (response.ok && response.headers.get('content-type') === 'application/dicom') {
-        return { ok: true, bytes: await response.arrayBuffer() };
-      }
-      if ((response.headers.get('content-type') ?? '').includes('application/json')) {
-        return (await response.json()) as Awaited<ReturnType<PreloadApi['instanceBytes']>>;
-      }
-      return { ok: false, error: { code: 'failed', message: `instance ${sopInstanceUid}: the workstation answered ${response.status}` } };
+    async readBytes(ref) {
+      const url =
+        ref.type === 'instance'
+          ? `/api/instances/${encodeURIComponent(ref.sopInstanceUid)}`
+          : `/api/derived/${encodeURIComponent(ref.id)}/${encodeURIComponent(ref.name)}`;
+      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      const contentType = response.headers.get('content-type') ?? '';
+      if (response.ok && contentType === 'application/octet-stream') return { ok: true, bytes: await response.arrayBuffer() };
+      if (contentType.includes('application/json')) return (await response.json()) as Awaited<ReturnType<PreloadApi['readBytes']>>;
+      return { ok: false, error: { code: 'failed', message: `${url}: the workstation answered ${response.status}` } };
     },
     async uploadFile(batchId, index, name, bytes) {
       const response = await fetch(`/api/uploads/${batchId}/${index}`, {

@@ -30,3 +30,8 @@ export function createJobContext(
     },
   };
 }
+
+/** A context whose progress 0…1 maps onto [start, end] of the parent's: for one step of a multi-step job. */
+export function progressRange(ctx: JobContext, start: number, end: number, defaultMessage?: string): JobContext {
+  return { ...ctx, progress: (fraction, message) => ctx.progress(start + (end - start) * fraction, message ?? defaultMessage) };
+}

@@ -12,4 +12,7 @@ export const jobKinds: Record<string, () => Promise<JobFunction>> = {
   'diagnostics.fail': async () => (await import('./kinds/diagnostics')).failOnPurpose,
   'dicom.import': async () => (await import('./kinds/dicom-import')).dicomImport,
   'demo.import': async () => (await import('./kinds/demo-import')).demoImport,
+  'anatomy.segment': async () => (await import('./kinds/anatomy-segment')).anatomySegment,
+  'rt.plan.phantom': async () => (await import('./kinds/rt-plan')).rtPlanPhantom,
+  'rt.plan.patient': async () => (await import('./kinds/rt-plan')).rtPlanPatient,
 };

@@ -7,7 +7,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createDispatch, createInstanceReader } from '../../services/handlers';
+import { createByteReader, createDispatch, type BytesResult } from '../../services/handlers';
 import type { Workstation } from '../../services/workstation';
 import { serveStatic } from './static-files';
 import { bearerToken, contentSecurityPolicy, newToken, originAllowed, tokensEqual, WS_TOKEN_PREFIX } from './security';
@@ -53,6 +53,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
 
+function sendBytes(res: ServerResponse, result: BytesResult): void {
+  if (result.ok) res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' }).end(result.bytes);
+  else sendJson(res, result.error.code === 'not-found' ? 404 : result.error.code === 'invalid-request' ? 400 : 500, result);
+}
+
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
@@ -74,7 +79,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { workstation } = options;
   const token = options.token ?? newToken();
   const dispatch = createDispatch(workstation);
-  const readInstance = createInstanceReader(workstation);
+  const readBytes = createByteReader(workstation);
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -109,9 +114,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const instance = /^\/api\/instances\/([^/?]+)$/.exec(url);
       if (req.method === 'GET' && instance) {
-        const result = await readInstance(decodeURIComponent(instance[1]!));
-        if (!result.ok) sendJson(res, result.error.code === 'not-found' ? 404 : result.error.code === 'invalid-request' ? 400 : 500, result);
-        else res.writeHead(200, { 'content-type': 'application/dicom', 'cache-control': 'no-store' }).end(result.bytes);
+        sendBytes(res, await readBytes({ type: 'instance', sopInstanceUid: decodeURIComponent(instance[1]!) }));
+        return;
+      }
+      const derived = /^\/api\/derived\/([^/?]+)\/([^/?]+)$/.exec(url);
+      if (req.method === 'GET' && derived) {
+        sendBytes(res, await readBytes({ type: 'derived', id: decodeURIComponent(derived[1]!), name: decodeURIComponent(derived[2]!) }));
         return;
       }
       const upload = /^\/api\/uploads\/([^/?]+)\/(\d+)$/.exec(url);

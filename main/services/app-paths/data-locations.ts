@@ -24,6 +24,8 @@ export interface DataLocations {
   demoDir: string;
   /** Files handed over by the renderer, staged before an import job scans them. */
   uploadsDir: string;
+  /** Payload files of derived objects (label maps, meshes, dose grids), one folder per job. */
+  derivedDir: string;
 }
 
 export function dataLocations(dataDir: string, storeFile?: string): DataLocations {
@@ -33,6 +35,7 @@ export function dataLocations(dataDir: string, storeFile?: string): DataLocation
     dicomDir: path.join(dataDir, 'dicom'),
     demoDir: path.join(dataDir, 'demo'),
     uploadsDir: path.join(dataDir, 'uploads'),
+    derivedDir: path.join(dataDir, 'derived'),
   };
 }
 

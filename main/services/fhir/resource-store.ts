@@ -92,9 +92,4 @@ export class FhirResourceStore {
     ) as Row[];
     return rows.map(toStored);
   }
-
-  countsByType(): Record<string, number> {
-    const rows = this.db.prepare('SELECT resource_type, count(*) AS n FROM fhir_resources GROUP BY resource_type').all() as Row[];
-    return Object.fromEntries(rows.map((r) => [r.resource_type as string, r.n as number]));
-  }
 }

@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createPublicKey, generateKeyPairSync, randomBytes, verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFhirTestServer, type FhirTestServer } from '../../../testing/fhir-server/fhir-test-server';
 import { createAuthProvider, secretKeys } from './auth';
 import { FhirClient } from './fhir-client';
-import { FileSecretStore, MemorySecretStore } from './secret-store';
+import { EncryptedFileSecretStore, FileSecretStore, MemorySecretStore, type StringCipher } from './secret-store';
 import { SmartBackendAuth } from './smart-backend-auth';
 
 let fhir: FhirTestServer | undefined;
@@ -130,5 +130,34 @@ describe('basic and bearer auth, and secrets', () => {
     expect(new FileSecretStore(file).get('b')).toBe('2');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/UNENCRYPTED/);
+  });
+
+  it('keeps desktop secrets encrypted by the OS keychain cipher, and refuses when it is unavailable', () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'twin-secrets-'));
+    const key = randomBytes(32);
+    let available = true;
+    // Stands in for Electron's safeStorage: AES-256-GCM with a key the test holds.
+    const cipher: StringCipher = {
+      isEncryptionAvailable: () => available,
+      encryptString(plain) {
+        const iv = randomBytes(12);
+        const c = createCipheriv('aes-256-gcm', key, iv);
+        const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+        return Buffer.concat([iv, c.getAuthTag(), body]);
+      },
+      decryptString(encrypted) {
+        const d = createDecipheriv('aes-256-gcm', key, encrypted.subarray(0, 12));
+        d.setAuthTag(encrypted.subarray(12, 28));
+        return Buffer.concat([d.update(encrypted.subarray(28)), d.final()]).toString('utf8');
+      },
+    };
+    const file = path.join(dir, 'secrets.json');
+    const secrets = new EncryptedFileSecretStore(file, cipher);
+    secrets.set('pw', 'correct horse battery staple');
+    expect(readFileSync(file, 'utf8')).not.toContain('horse');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(new EncryptedFileSecretStore(file, cipher).get('pw')).toBe('correct horse battery staple');
+    available = false;
+    expect(() => secrets.set('other', 'x')).toThrow(/keychain is not available/);
   });
 });

@@ -1,8 +1,7 @@
 /**
  * Upload of the outbox: transaction bundles of PUT Type/id (client-assigned ids, so a retry after a lost answer
  * rewrites the same resource instead of creating a second one), with If-Match on updates. When the server refuses a
- * bundle (412, 409, 400 …: it is all-or-nothing), its entries are sent one by one so that each refusal is pinned to
- * its resource. A 412 is a conflict unless the server already holds exactly our change (our own earlier upload whose
+ * bundle (412, 409, 400 …: it is all-or-nothing), it is split until each refusal is pinned to its resource. A 412 is a conflict unless the server already holds exactly our change (our own earlier upload whose
  * answer was lost), in which case it is simply done.
  */
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
@@ -80,46 +79,108 @@ export class Pusher {
     for (;;) {
       const batch = this.outbox.nextBatch(PUSH_BATCH_SIZE, skipped);
       if (batch.length === 0) return result;
-      const bundle: Bundle = { resourceType: 'Bundle', type: 'transaction', entry: batch.map(entryFor) };
-      let res: FhirResponse;
+      if (!(await this.pushGroup(batch, result, skipped))) return result; // out of reach: keep the queue for the next run
+    }
+  }
+
+  /**
+   * Pushes rows as one transaction; when the server refuses it (it is all-or-nothing), splits it in halves until
+   * each refusal is pinned to one resource, so that a few conflicts do not send a whole batch one by one.
+   * Returns false when the server could not be reached.
+   */
+  private async pushGroup(rows: OutboxRow[], result: PushResult, skipped: Set<number>, reconciled = false): Promise<boolean> {
+    if (rows.length === 1) {
+      const row = rows[0]!;
       try {
-        res = await this.send(() => this.client.request('POST', '', bundle));
-      } catch (err) {
-        this.db.transaction(() => batch.forEach((row) => this.outbox.fail(row.id, (err as Error).message)))();
-        result.errors.push((err as Error).message);
-        return result; // the server is out of reach: keep the queue for the next run
-      }
-      if (res.status >= 200 && res.status < 300) {
-        const entries = (res.body as Bundle | undefined)?.entry ?? [];
-        this.db.transaction(() => {
-          batch.forEach((row, i) => {
-            const entry = entries[i];
-            this.outbox.complete(row, {
-              versionId: entry?.resource?.meta?.versionId ?? etagVersion(entry?.response?.etag),
-              lastUpdated: entry?.resource?.meta?.lastUpdated ?? entry?.response?.lastModified ?? null,
-            });
-          });
-        })();
-        result.pushed += batch.length;
-        continue;
-      }
-      this.onNote(`transaction refused (HTTP ${res.status}); sending its ${batch.length} entries one by one`);
-      for (const row of batch) {
-        try {
-          const outcome = await this.pushOne(row);
-          if (outcome === 'pushed') result.pushed++;
-          else if (outcome === 'conflict') result.conflicts++;
-          else {
-            skipped.add(row.id);
-            result.errors.push(outcome.error);
-          }
-        } catch (err) {
-          this.outbox.fail(row.id, (err as Error).message);
-          result.errors.push((err as Error).message);
-          return result;
+        const outcome = await this.pushOne(row);
+        if (outcome === 'pushed') result.pushed++;
+        else if (outcome === 'conflict') result.conflicts++;
+        else {
+          skipped.add(row.id);
+          result.errors.push(outcome.error);
         }
+        return true;
+      } catch (err) {
+        this.outbox.fail(row.id, (err as Error).message);
+        result.errors.push((err as Error).message);
+        return false;
       }
     }
+    const bundle: Bundle = { resourceType: 'Bundle', type: 'transaction', entry: rows.map(entryFor) };
+    let res: FhirResponse;
+    try {
+      res = await this.send(() => this.client.request('POST', '', bundle));
+    } catch (err) {
+      this.db.transaction(() => rows.forEach((row) => this.outbox.fail(row.id, (err as Error).message)))();
+      result.errors.push((err as Error).message);
+      return false;
+    }
+    if (res.status >= 200 && res.status < 300) {
+      const entries = (res.body as Bundle | undefined)?.entry ?? [];
+      this.db.transaction(() => {
+        rows.forEach((row, i) => {
+          const entry = entries[i];
+          this.outbox.complete(row, {
+            versionId: entry?.resource?.meta?.versionId ?? etagVersion(entry?.response?.etag),
+            lastUpdated: entry?.resource?.meta?.lastUpdated ?? entry?.response?.lastModified ?? null,
+          });
+        });
+      })();
+      result.pushed += rows.length;
+      return true;
+    }
+    if (res.status === 412 && !reconciled) {
+      let remaining: OutboxRow[];
+      try {
+        remaining = await this.reconcile(rows, result);
+      } catch (err) {
+        this.db.transaction(() => rows.forEach((row) => this.outbox.fail(row.id, (err as Error).message)))();
+        result.errors.push((err as Error).message);
+        return false;
+      }
+      return remaining.length === 0 || this.pushGroup(remaining, result, skipped, true);
+    }
+    this.onNote(`transaction of ${rows.length} refused (HTTP ${res.status}); splitting it`);
+    const half = Math.ceil(rows.length / 2);
+    return (await this.pushGroup(rows.slice(0, half), result, skipped)) && this.pushGroup(rows.slice(half), result, skipped);
+  }
+
+  /**
+   * After a 412, asks the server for the current version of every updated or deleted resource in the batch (one
+   * search per type) and sorts the rows: still based on the server's version (sent again), already holding exactly
+   * our change (an earlier upload whose answer was lost, or a sync killed before it could record the answer: done),
+   * or changed by someone else (a conflict). Returns the rows to send again.
+   */
+  private async reconcile(rows: OutboxRow[], result: PushResult): Promise<OutboxRow[]> {
+    const checked = rows.filter((r) => r.operation !== 'create' && r.baseVersionId);
+    const current = new Map<string, Resource>();
+    for (const type of new Set(checked.map((r) => r.resourceType))) {
+      const ids = checked.filter((r) => r.resourceType === type).map((r) => r.resourceId);
+      const query = new URLSearchParams({ _id: ids.join(','), _count: String(ids.length) });
+      const res = await this.send(() => this.client.request('GET', `${type}?${query}`));
+      if (res.status !== 200) return rows; // cannot tell here: the caller splits the batch instead
+      for (const e of (res.body as Bundle).entry ?? []) if (e.resource?.id) current.set(`${type}/${e.resource.id}`, e.resource);
+    }
+    const remaining: OutboxRow[] = [];
+    this.db.transaction(() => {
+      for (const row of rows) {
+        if (!checked.includes(row)) {
+          remaining.push(row);
+          continue;
+        }
+        const server = current.get(`${row.resourceType}/${row.resourceId}`);
+        if (server?.meta?.versionId === row.baseVersionId) remaining.push(row);
+        else if (row.operation === 'delete' ? !server : server && contentKey(server) === contentKey(withoutServerMeta(row.resource))) {
+          this.outbox.complete(row, { versionId: server?.meta?.versionId ?? null, lastUpdated: server?.meta?.lastUpdated ?? null });
+          result.pushed++;
+        } else {
+          this.outbox.markConflict(row, server);
+          result.conflicts++;
+        }
+      }
+    })();
+    this.onNote(`transaction refused (HTTP 412): ${rows.length - remaining.length} of ${rows.length} settled by comparing with the server`);
+    return remaining;
   }
 
   private send(request: () => Promise<FhirResponse>): Promise<FhirResponse> {

@@ -128,8 +128,8 @@ describe('sync engine against the loopback FHIR server', () => {
     let lost = false;
     const fetchFn: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);
-      if (!lost && init?.method === 'POST') {
-        lost = true; // the server committed the transaction; its answer never arrives
+      if (!lost && (init?.method === 'POST' || init?.method === 'PUT')) {
+        lost = true; // the server committed the write; its answer never arrives
         await res.text();
         throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
       }
@@ -139,6 +139,19 @@ describe('sync engine against the loopback FHIR server', () => {
     expect(lost).toBe(true);
     expect(result).toMatchObject({ pushed: 1, conflicts: 0, errors: [] });
     expect((await serverRead<Observation>('Observation', 'o5')).meta?.versionId).toBe('2');
+  });
+
+  it('pushes a deletion with If-Match, and drops a local create that never reached the server', async () => {
+    const { engine, options, outbox, resources } = await setup();
+    await engine.sync(options);
+    outbox.remove('Observation', 'o6');
+    outbox.stage([obs('draft', 1)]);
+    outbox.remove('Observation', 'draft');
+    expect(outbox.list().map((r) => [r.resourceId, r.operation, r.baseVersionId])).toEqual([['o6', 'delete', '1']]);
+    expect(resources.get('Observation', 'o6')).toBeUndefined();
+    expect(await engine.sync(options)).toMatchObject({ pushed: 1, conflicts: 0, errors: [] });
+    expect(server!.repo.exists('Observation', 'o6')).toBe(false);
+    expect(server!.repo.exists('Observation', 'draft')).toBe(false);
   });
 
   it('keeps the queue when the server is out of reach, and says so', async () => {

@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { scanDicom, type ScanResult } from '../../dicom/scan';
-import type { JobContext } from '../job-context';
+import { progressRange, type JobContext } from '../job-context';
 
 export interface DicomImportInput {
   paths: string[];
@@ -36,8 +36,7 @@ function copyIntoStorage(scan: ScanResult, root: string, ctx: JobContext): void 
 }
 
 export async function dicomImport(input: DicomImportInput, ctx: JobContext): Promise<ScanResult> {
-  const scanCtx: JobContext = { ...ctx, progress: (f, m) => ctx.progress(input.copyTo ? f * 0.5 : f, m) };
-  const scan = await scanDicom(input.paths, scanCtx);
+  const scan = await scanDicom(input.paths, progressRange(ctx, 0, input.copyTo ? 0.5 : 1));
   if (input.copyTo) copyIntoStorage(scan, input.copyTo, ctx);
   return scan;
 }

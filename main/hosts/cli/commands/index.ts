@@ -6,5 +6,11 @@ import { patientsCommand } from './patients';
 import { serveCommand } from './serve';
 import { fhirCommand } from './fhir';
 import { syncCommand } from './sync';
+import { pixelsCommand } from './pixels';
+import { planCommand } from './plan';
+import { epCommand } from './ep';
+import { segmentCommand } from './segment';
+import { meshCommand } from './mesh';
+import { demoCommand } from './demo';
 
-export const commands: CliCommand[] = [serveCommand, importCommand, patientsCommand, jobsCommand, fhirCommand, syncCommand];
+export const commands: CliCommand[] = [serveCommand, importCommand, patientsCommand, jobsCommand, fhirCommand, syncCommand, pixelsCommand, planCommand, epCommand, segmentCommand, meshCommand, demoCommand];

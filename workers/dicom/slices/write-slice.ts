@@ -1,0 +1,111 @@
+/**
+ * Copies one decoded frame into its place in the volume, masking to Bits Stored and applying the rescale. This
+ * touches every voxel, so the common cases get their own code: CT and MR (16-bit words, slope 1, integer intercept)
+ * are copied natively and then masked and offset two voxels per 32-bit operation (SWAR: SIMD within a register),
+ * measured 3–4× faster than a per-voxel loop; other integer cases use small monomorphic loops that V8 compiles
+ * tightly; everything else one generic loop.
+ */
+import type { PixelFormat } from '../decode/pixel-format';
+import type { StoredValues } from '../decode/stored-values';
+import type { Rescale } from './frame-attributes';
+
+export type VolumeVoxels = Int16Array | Float32Array;
+
+
+/**
+ * In place over target[from, from + n): lane = (lane & mask) + intercept (mod 2^16), two int16 lanes per int32.
+ * Lane-wise addition without carries between lanes: add the low 15 bits, then fix bit 15 by XOR (Hacker's
+ * Delight §2-18). The caller guarantees the true results fit int16, so wrapping equals exact arithmetic.
+ */
+function maskAndOffsetInt16Pairs(target: Int16Array, from: number, n: number, mask: number, intercept: number): void {
+  let start = from;
+  const end = from + n;
+  if ((target.byteOffset + 2 * start) % 4 !== 0 && start < end) {
+    target[start] = (target[start]! & mask) + intercept;
+    start++;
+  }
+  const pairs = (end - start) >> 1;
+  const words = new Int32Array(target.buffer, target.byteOffset + 2 * start, pairs);
+  const maskPair = (mask * 0x10001) | 0;
+  const both = ((intercept & 0xffff) * 0x10001) | 0;
+  const low = both & 0x7fff7fff;
+  for (let w = 0; w < pairs; w++) {
+    const x = words[w]! & maskPair;
+    words[w] = ((x & 0x7fff7fff) + low) ^ ((x ^ both) & 0x80008000);
+  }
+  for (let p = start + 2 * pairs; p < end; p++) target[p] = (target[p]! & mask) + intercept;
+}
+
+function unsignedIntoInt16(target: Int16Array, offset: number, source: Uint16Array, shift: number, mask: number, m: number, b: number): void {
+  const n = source.length;
+  if (shift === 0 && m === 1) {
+    for (let p = 0; p < n; p++) target[offset + p] = (source[p]! & mask) + b;
+  } else {
+    for (let p = 0; p < n; p++) target[offset + p] = ((source[p]! >>> shift) & mask) * m + b;
+  }
+}
+
+function signedIntoInt16(target: Int16Array, offset: number, source: Int16Array, shift: number, width: number, m: number, b: number): void {
+  const n = source.length;
+  const up = 32 - width;
+  for (let p = 0; p < n; p++) target[offset + p] = (((source[p]! >> shift) << up) >> up) * m + b;
+}
+
+function anyIntoAny(target: VolumeVoxels, offset: number, source: StoredValues, format: PixelFormat, m: number, b: number): void {
+  const n = source.length;
+  if (format.float || format.bitsStored >= 32) {
+    for (let p = 0; p < n; p++) target[offset + p] = source[p]! * m + b;
+    return;
+  }
+  const shift = format.highBit + 1 - format.bitsStored;
+  const width = format.bitsStored;
+  const mask = 2 ** width - 1;
+  const up = 32 - width;
+  const signed = format.pixelRepresentation === 1;
+  for (let p = 0; p < n; p++) {
+    let v = (source[p]! >>> shift) & mask;
+    if (signed) v = (v << up) >> up;
+    target[offset + p] = v * m + b;
+  }
+}
+
+/** target[offset + p] = stored[p] (masked to Bits Stored, sign-extended) × slope + intercept. */
+export function writeSlice(target: VolumeVoxels, offset: number, stored: StoredValues, format: PixelFormat, rescale: Rescale): void {
+  const { slope: m, intercept: b } = rescale;
+  const shift = format.highBit + 1 - format.bitsStored;
+  if (target instanceof Int16Array && !format.float && format.bitsAllocated === 16) {
+    const fullWidthOrUnsigned = format.pixelRepresentation === 0 || format.bitsStored === 16;
+    if (shift === 0 && m === 1 && fullWidthOrUnsigned && (stored instanceof Uint16Array || stored instanceof Int16Array)) {
+      // set() keeps the 16 bits of each value (Uint16 → Int16 wraps), which is what the lanes then work on.
+      target.set(stored, offset);
+      return maskAndOffsetInt16Pairs(target, offset, stored.length, 2 ** format.bitsStored - 1, b);
+    }
+    if (format.pixelRepresentation === 0 && stored instanceof Uint16Array) return unsignedIntoInt16(target, offset, stored, shift, 2 ** format.bitsStored - 1, m, b);
+    if (format.pixelRepresentation === 1 && stored instanceof Int16Array) return signedIntoInt16(target, offset, stored, shift, format.bitsStored, m, b);
+  }
+  anyIntoAny(target, offset, stored, format, m, b);
+}
+
+/** The least and greatest rescaled value of one frame (masked to Bits Stored and sign-extended, as written). */
+export function rescaledRange(stored: StoredValues, format: PixelFormat, rescale: Rescale): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const shift = format.float ? 0 : format.highBit + 1 - format.bitsStored;
+  const width = format.bitsStored;
+  const mask = 2 ** width - 1;
+  const up = 32 - width;
+  const masked = !format.float && width < 32;
+  const signed = format.pixelRepresentation === 1;
+  for (let p = 0; p < stored.length; p++) {
+    let v = stored[p]!;
+    if (masked) {
+      v = (v >>> shift) & mask;
+      if (signed) v = (v << up) >> up;
+    }
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const a = lo * rescale.slope + rescale.intercept;
+  const b = hi * rescale.slope + rescale.intercept;
+  return [Math.min(a, b), Math.max(a, b)];
+}

@@ -1,0 +1,123 @@
+/**
+ * loadSeriesVolume: one series → one Volume in LPS millimetres with rescale applied.
+ *
+ * Memory: the voxel array is allocated once and each slice is decoded and written into it before the next file is
+ * read, through one reused read buffer; beside the volume there is only one file's bytes and, for compressed data,
+ * one decoded frame. Int16 when the rescale is integer and the rescaled values fit int16, as for CT in HU; Float32
+ * otherwise. Where the range the header allows (Bits Stored, Pixel Representation) already fits, slices are copied
+ * without looking; otherwise (16-bit CT with intercept −1024, 16-bit MR) each slice's actual range is checked
+ * first, and in the rare series whose values do not fit, or whose later slices bring a fractional rescale, the
+ * load starts again as Float32.
+ */
+import type { JobContext } from '../process/job-context';
+import type { Mat3, Vec3, Volume } from '../volume/volume';
+import { openPixelSource, type PixelSource } from './decode/decode-frame';
+import { DicomFileError, createReadBuffer } from './header/read-dicom-file';
+import type { ScannedInstance } from './scan-types';
+import { planeAxes } from './series/plane-geometry';
+import { median } from './series/slice-spacing';
+import { frameRescale } from './slices/frame-attributes';
+import { planFromScan, planSlices, type PlannedSlice, type SlicePlan } from './slices/slice-plan';
+import { rescaledRange, writeSlice, type VolumeVoxels } from './slices/write-slice';
+
+export { orientationLabels, patientDirectionLetters } from './orientation-labels';
+
+const INT16_MIN = -32768;
+const INT16_MAX = 32767;
+
+type SlicePixels = NonNullable<PlannedSlice['pixels']>;
+
+class NeedsFloat32 extends Error {}
+
+function integerValued({ format, rescale }: SlicePixels): boolean {
+  return !format.float && Number.isInteger(rescale.slope) && Number.isInteger(rescale.intercept);
+}
+
+/** Whether every value the header allows fits int16 after rescale. */
+function declaredRangeFitsInt16(pixels: SlicePixels): boolean {
+  if (!integerValued(pixels)) return false;
+  const { format, rescale } = pixels;
+  const bits = format.bitsStored;
+  const [lo, hi] = format.pixelRepresentation === 1 ? [-(2 ** (bits - 1)), 2 ** (bits - 1) - 1] : [0, 2 ** bits - 1];
+  const a = lo * rescale.slope + rescale.intercept;
+  const b = hi * rescale.slope + rescale.intercept;
+  return Math.min(a, b) >= INT16_MIN && Math.max(a, b) <= INT16_MAX;
+}
+
+function sliceSpacingMm(plan: SlicePlan): number {
+  const along = plan.positionsAlongNormalMm;
+  if (along && along.length > 1) {
+    const steps = along.slice(1).map((z, k) => z - along[k]!).filter((d) => d > 1e-3);
+    if (steps.length > 0) return median(steps);
+  }
+  return plan.headerSliceSpacingMm ?? 1;
+}
+
+/** Direction columns: row direction, column direction, slice normal (the direction slices were sorted in). */
+function directionOf(plan: SlicePlan): Mat3 {
+  const { row, column, normal } = planeAxes(plan.orientation);
+  return [row[0], column[0], normal[0], row[1], column[1], normal[1], row[2], column[2], normal[2]];
+}
+
+function pixelsOf(slice: PlannedSlice, source: PixelSource): SlicePixels {
+  return slice.pixels ?? { format: source.format, rescale: frameRescale(source.dataSet, slice.frameIndex) };
+}
+
+async function fillVoxels(plan: SlicePlan, float32: boolean, ctx: JobContext): Promise<VolumeVoxels> {
+  const sliceVoxels = plan.columns * plan.rows;
+  const nz = plan.slices.length;
+  // One buffer for every file's bytes: nothing file-sized is left behind for the garbage collector.
+  const reuse = createReadBuffer();
+  let source = openPixelSource(plan.slices[0]!.file, reuse);
+  const asInt16 = !float32 && (plan.slices.every((s) => s.pixels) ? plan.slices.every((s) => integerValued(s.pixels!)) : integerValued(pixelsOf(plan.slices[0]!, source)));
+  const data = asInt16 ? new Int16Array(sliceVoxels * nz) : new Float32Array(sliceVoxels * nz);
+  for (let k = 0; k < nz; k++) {
+    if (k % 8 === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      ctx.throwIfCancelled();
+      ctx.progress(0.05 + (0.95 * k) / nz, `decoding slice ${k + 1} of ${nz}`);
+    }
+    const slice = plan.slices[k]!;
+    // Frames of one multi-frame file are usually neighbours after sorting: keep its parsed bytes for the next one.
+    if (source.file !== slice.file) source = openPixelSource(slice.file, reuse);
+    const pixels = pixelsOf(slice, source);
+    const { format } = pixels;
+    if (format.rows !== plan.rows || format.columns !== plan.columns) {
+      throw new DicomFileError(slice.file, `is ${format.columns}×${format.rows}, the series ${plan.columns}×${plan.rows}: mixed sizes do not form one volume`);
+    }
+    if (format.samplesPerPixel !== 1) throw new DicomFileError(slice.file, `has ${format.samplesPerPixel} samples per pixel: colour images do not form a volume`);
+    const stored = await source.decodeFrameUnmasked(slice.frameIndex);
+    if (asInt16 && !declaredRangeFitsInt16(pixels)) {
+      if (!integerValued(pixels)) throw new NeedsFloat32();
+      const [lo, hi] = rescaledRange(stored, format, pixels.rescale);
+      if (lo < INT16_MIN || hi > INT16_MAX) throw new NeedsFloat32();
+    }
+    writeSlice(data, k * sliceVoxels, stored, format, pixels.rescale);
+  }
+  return data;
+}
+
+export async function loadSeriesVolume(instances: ScannedInstance[] | string[], ctx: JobContext): Promise<Volume<Int16Array | Float32Array>> {
+  ctx.progress(0, `planning ${instances.length} images`);
+  const scanned = instances.filter((i): i is ScannedInstance => typeof i !== 'string');
+  const files = instances.map((i) => (typeof i === 'string' ? i : i.file)).filter((f, n, all) => all.indexOf(f) === n);
+  if (files.length === 0) throw new Error('no images to load');
+  const plan = (scanned.length === instances.length && planFromScan(scanned)) || (await planSlices(files, ctx));
+  let data: VolumeVoxels;
+  try {
+    data = await fillVoxels(plan, false, ctx);
+  } catch (e) {
+    if (!(e instanceof NeedsFloat32)) throw e;
+    data = await fillVoxels(plan, true, ctx);
+  }
+  ctx.progress(1, `loaded ${plan.columns}×${plan.rows}×${plan.slices.length}`);
+  const origin: Vec3 = plan.slices[0]!.positionMm ?? [0, 0, 0];
+  return {
+    dims: [plan.columns, plan.rows, plan.slices.length],
+    // PixelSpacing is [between rows (y), between columns (x)].
+    spacing: [plan.pixelSpacing[1], plan.pixelSpacing[0], sliceSpacingMm(plan)],
+    origin,
+    direction: directionOf(plan),
+    data,
+  };
+}

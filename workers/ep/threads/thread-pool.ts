@@ -1,0 +1,115 @@
+/**
+ * worker_threads + SharedArrayBuffer pool for the monodomain solver. The ionic state, potentials, stimulus and the
+ * diffusion operator live in shared memory; each thread owns a contiguous block of rows. Models are closures, so
+ * workers rebuild them from their serialisable spec (model id + modifiers).
+ */
+import { Worker } from 'node:worker_threads';
+import type { ModelId } from '../models/registry';
+import type { CurrentModifiers, StateArray } from '../models/ionic-model';
+import { CTRL, CTRL_LENGTH } from './barrier';
+import { sharedStep, type SharedStepData } from './shared-step';
+
+const START_TIMEOUT_MS = 30_000;
+
+export interface ModelSpec {
+  id: ModelId;
+  modifiers?: CurrentModifiers;
+}
+
+export interface WorkerInit {
+  rank: number;
+  parties: number;
+  n: number;
+  precision: 'float32' | 'float64';
+  ctrl: SharedArrayBuffer;
+  dt: SharedArrayBuffer;
+  state: SharedArrayBuffer;
+  scratch: SharedArrayBuffer;
+  stimulus: SharedArrayBuffer;
+  rowStart: SharedArrayBuffer;
+  neighbour: SharedArrayBuffer;
+  weightDt: SharedArrayBuffer;
+  blocks: { spec: ModelSpec; from: number; to: number }[];
+}
+
+/**
+ * Starts the worker script. Run from TypeScript sources (tsx, vitest), the worker registers the tsx loader before
+ * importing the .ts entry (a worker's --import flag does not cover its own entry module in Node 20).
+ */
+function startWorker(init: WorkerInit): Worker {
+  const entry = new URL(import.meta.url.endsWith('.ts') ? './monodomain-worker.ts' : './monodomain-worker.js', import.meta.url);
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: init });
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: init });
+}
+
+export function sharedArray(precision: 'float32' | 'float64', length: number): StateArray {
+  return precision === 'float32' ? new Float32Array(new SharedArrayBuffer(4 * length)) : new Float64Array(new SharedArrayBuffer(8 * length));
+}
+
+export class MonodomainThreadPool {
+  private readonly workers: Worker[] = [];
+  private readonly ctrl: Int32Array;
+  private readonly dt: Float64Array;
+
+  constructor(
+    private readonly data: SharedStepData,
+    precision: 'float32' | 'float64',
+    blocks: WorkerInit['blocks'],
+  ) {
+    this.ctrl = data.ctrl;
+    this.dt = new Float64Array(new SharedArrayBuffer(8));
+    const buffer = (a: { buffer: ArrayBufferLike }): SharedArrayBuffer => a.buffer as SharedArrayBuffer;
+    for (let rank = 1; rank < data.parties; rank++) {
+      const init: WorkerInit = {
+        rank,
+        parties: data.parties,
+        n: data.n,
+        precision,
+        ctrl: buffer(data.ctrl),
+        dt: buffer(this.dt),
+        state: buffer(data.state),
+        scratch: buffer(data.scratch),
+        stimulus: buffer(data.stimulus),
+        rowStart: buffer(data.rowStart),
+        neighbour: buffer(data.neighbour),
+        weightDt: buffer(data.weightDt),
+        blocks,
+      };
+      const worker = startWorker(init);
+      worker.unref();
+      this.workers.push(worker);
+    }
+    // Block until every worker has built its models (they start in parallel; this thread only waits).
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    for (;;) {
+      const ready = Atomics.load(this.ctrl, CTRL.ready);
+      if (ready === data.parties - 1) break;
+      if (Date.now() > deadline) {
+        this.close();
+        throw new Error(`monodomain worker threads did not start within ${START_TIMEOUT_MS / 1000} s`);
+      }
+      Atomics.wait(this.ctrl, CTRL.ready, ready, 100);
+    }
+  }
+
+  static controlBlock(): Int32Array {
+    return new Int32Array(new SharedArrayBuffer(4 * CTRL_LENGTH));
+  }
+
+  step(dtMs: number, subSteps: number): void {
+    this.dt[0] = dtMs;
+    Atomics.store(this.ctrl, CTRL.subSteps, subSteps);
+    Atomics.add(this.ctrl, CTRL.command, 1);
+    Atomics.notify(this.ctrl, CTRL.command);
+    sharedStep(this.data, 0, dtMs, subSteps);
+  }
+
+  close(): void {
+    Atomics.store(this.ctrl, CTRL.exit, 1);
+    Atomics.add(this.ctrl, CTRL.command, 1);
+    Atomics.notify(this.ctrl, CTRL.command);
+    for (const w of this.workers) void w.terminate();
+  }
+}
