@@ -32,6 +32,17 @@ export const JobRequest = z.discriminatedUnion('kind', [
     }),
   }),
   z.object({
+    kind: z.literal('ep.challenge'),
+    input: z.object({
+      /** control, lqt1, lqt2, lqt3, cpvt, scar (workers/ep/challenge/beta-adrenergic.ts, assets/ep). */
+      genotype: z.enum(['control', 'lqt1', 'lqt2', 'lqt3', 'cpvt', 'scar']),
+      /** Epinephrine infusion rates, µg/kg/min (clinical protocol: 0, 0.025, 0.05, 0.1, 0.2, 0.3). */
+      dosesUgPerKgMin: z.array(z.number().min(0).max(1)).min(1).max(10),
+      /** The patient the run belongs to, when it is run from a patient's workspace. */
+      patientKey: z.string().max(200).nullable().default(null),
+    }),
+  }),
+  z.object({
     kind: z.literal('diagnostics.spin'),
     input: z.object({ seconds: z.number().positive().max(3600) }),
   }),

@@ -119,6 +119,14 @@ export class Workstation {
           },
         });
       }
+      case 'ep.challenge':
+        return this.startDerivedJob({
+          kind: request.kind,
+          title: `Adrenaline challenge (${request.input.genotype}, ${request.input.dosesUgPerKgMin.join('/')} µg/kg/min)`,
+          patientKey: request.input.patientKey,
+          seriesKey: null,
+          input: { genotype: request.input.genotype, dosesUgPerKgMin: request.input.dosesUgPerKgMin },
+        });
       case 'diagnostics.spin':
         return this.jobs.start({ kind: request.kind, title: `Worker self-test (${request.input.seconds} s)`, input: request.input });
       case 'diagnostics.fail':

@@ -56,6 +56,8 @@ export class AnatomyScene {
     reader.parseAsArrayBuffer(stl);
     const mapper = vtkMapper.newInstance();
     mapper.setInputData(reader.getOutputData());
+    // The reader keeps STL's per-facet attribute words as cell scalars; colour by the organ instead.
+    mapper.setScalarVisibility(false);
     if (this.clipping) mapper.addClippingPlane(this.clipPlane);
     const actor = vtkActor.newInstance();
     actor.setMapper(mapper);

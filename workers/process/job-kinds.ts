@@ -15,4 +15,5 @@ export const jobKinds: Record<string, () => Promise<JobFunction>> = {
   'anatomy.segment': async () => (await import('./kinds/anatomy-segment')).anatomySegment,
   'rt.plan.phantom': async () => (await import('./kinds/rt-plan')).rtPlanPhantom,
   'rt.plan.patient': async () => (await import('./kinds/rt-plan')).rtPlanPatient,
+  'ep.challenge': async () => (await import('./kinds/ep-challenge')).epChallenge,
 };

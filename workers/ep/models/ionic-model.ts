@@ -24,7 +24,7 @@ export interface CurrentModifiers {
   /** SERCA: max uptake multiplier and Kup multiplier (phospholamban phosphorylation lowers Kup) */
   vmaxUp?: number;
   kmUp?: number;
-  /** RyR: release flux multiplier and diastolic leak multiplier (CPVT) */
+  /** RyR: release flux multiplier and diastolic leak multiplier */
   vRel?: number;
   vLeak?: number;
   /** shift (mV) of Na channel steady-state inactivation (PKA) */

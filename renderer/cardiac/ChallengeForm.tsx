@@ -1,0 +1,103 @@
+/**
+ * Genotype, epinephrine dose protocol and "Run challenge": starts the job and follows it (progress, cancel) until it
+ * ends; the stored run then appears in the run list by itself (derived.changed).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Job } from '../../main/contract/domain';
+import { useBridge, useEvent } from '../bridge/bridge-context';
+import { DEFAULT_DOSES_UG_PER_KG_MIN, formatDoses, parseDoses } from './dose-protocol';
+import { genotypeInfo, GENOTYPES, type Genotype } from './genotypes';
+
+const isActive = (job: Job) => job.state === 'queued' || job.state === 'running';
+
+export function ChallengeForm({ patientKey }: { patientKey: string }) {
+  const bridge = useBridge();
+  const [genotype, setGenotype] = useState<Genotype>('control');
+  const [dosesText, setDosesText] = useState(formatDoses(DEFAULT_DOSES_UG_PER_KG_MIN));
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const doses = parseDoses(dosesText);
+  const info = genotypeInfo(genotype);
+
+  // A challenge still running when the tab was left is picked up again.
+  useEffect(() => {
+    bridge
+      .invoke('jobs.list', {})
+      .then((jobs) => setJob((current) => current ?? jobs.find((j) => j.kind === 'ep.challenge' && isActive(j)) ?? null))
+      .catch(() => {});
+  }, [bridge]);
+
+  useEvent(
+    'jobs.changed',
+    useCallback((changed: Job) => setJob((current) => (current?.id === changed.id ? changed : current)), []),
+  );
+
+  const running = job !== null && isActive(job);
+  const start = () => {
+    if (!doses.ok) return;
+    setError(null);
+    bridge
+      .invoke('jobs.start', { kind: 'ep.challenge', input: { genotype, dosesUgPerKgMin: doses.dosesUgPerKgMin, patientKey } })
+      .then(setJob)
+      .catch((err: Error) => setError(err.message));
+  };
+  const cancel = () => job && bridge.invoke('jobs.cancel', { jobId: job.id }).catch((err: Error) => setError(err.message));
+
+  return (
+    <div className="cardiac-form">
+      <label className="cardiac-field">
+        <span className="small muted">Genotype</span>
+        <select data-testid="ep-genotype" value={genotype} onChange={(e) => setGenotype(e.target.value as Genotype)}>
+          {GENOTYPES.map((id) => (
+            <option key={id} value={id}>
+              {genotypeInfo(id).label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="small" data-testid="ep-genotype-change">
+        {info.change}
+      </div>
+      <div className="small muted cardiac-citation">Source: {info.citation}</div>
+
+      <label className="cardiac-field">
+        <span className="small muted">Epinephrine doses (µg/kg/min)</span>
+        <input data-testid="ep-doses" value={dosesText} onChange={(e) => setDosesText(e.target.value)} spellCheck={false} />
+      </label>
+      {doses.ok ? (
+        <div className="small muted">
+          {doses.dosesUgPerKgMin.length} dose{doses.dosesUgPerKgMin.length === 1 ? '' : 's'}
+          {doses.dosesUgPerKgMin.includes(0) ? '' : ' (the 0 baseline is simulated too, for ΔQT)'}; each one is a transmural wedge
+          simulation.
+        </div>
+      ) : (
+        <div className="error small">{doses.error}</div>
+      )}
+
+      <div className="cardiac-actions">
+        <button data-testid="ep-run" disabled={running || !doses.ok} onClick={start}>
+          {running ? 'Running…' : 'Run challenge'}
+        </button>
+        {running && (
+          <button data-testid="ep-cancel" onClick={() => void cancel()}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {job && (
+        <div className="small" data-testid="ep-job" data-state={job.state}>
+          {job.state === 'failed' ? (
+            <span className="error">Failed: {job.error}</span>
+          ) : (
+            <>
+              {running && <progress max={1} value={job.progress} aria-label="challenge progress" />} <span className="muted">
+                {job.state} {Math.round(job.progress * 100)} % {job.message}
+              </span>
+            </>
+          )}
+        </div>
+      )}
+      {error && <div className="error small">{error}</div>}
+    </div>
+  );
+}
