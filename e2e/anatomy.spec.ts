@@ -85,4 +85,31 @@ test("the demo patient's organs are segmented, drawn in 3D, toggled, picked and 
   expect(triangles).toBeGreaterThan(100);
   expect(bytes.length).toBe(84 + 50 * triangles);
   expect(bytes.subarray(0, 80).toString('latin1')).toContain('lung_left');
+
+  // The same mesh as OBJ: shared vertices, one face per STL triangle.
+  const objDownload = page.waitForEvent('download');
+  await row('lung_left').getByTestId('anatomy-export-obj').click();
+  const obj = readFileSync((await (await objDownload).path())!, 'utf8');
+  expect(obj).toContain('o lung_left');
+  expect(obj.split('\n').filter((line) => line.startsWith('f ')).length).toBe(triangles);
+
+  // An axial clip through the middle cuts the organs open.
+  await page.getByTestId('anatomy-clip').check();
+  await expect(page.getByTestId('anatomy-clip-mm')).toBeVisible();
+  await testInfo.attach('clipped', { body: await page.screenshot(), contentType: 'image/png' });
+  await page.getByTestId('anatomy-clip').uncheck();
+
+  // The CT itself, volume-rendered with the bone preset, with the organ surfaces hidden.
+  for (const toggle of await page.getByTestId('anatomy-toggle').all()) await toggle.uncheck();
+  // Only the orientation cube is left (about 2 % of the canvas).
+  await expect.poll(() => drawnFraction(page, canvas)).toBeLessThan(0.03);
+  await page.getByTestId('anatomy-volume-preset').selectOption('ct-bone');
+  await expect(page.getByTestId('anatomy-volume-status')).toHaveText('CT bone shown', { timeout: 90_000 });
+  await expect.poll(() => drawnFraction(page, canvas), { message: 'the CT is volume-rendered' }).toBeGreaterThan(0.06);
+  await testInfo.attach('volume rendering, CT bone', { body: await page.screenshot(), contentType: 'image/png' });
+  // Shifting the transfer function up by 300 HU leaves less of the CT drawn (only the densest bone stays).
+  const unshifted = await drawnFraction(page, canvas);
+  await page.getByTestId('anatomy-volume-shift').fill('300');
+  await expect(page.getByTestId('anatomy-volume-shift').locator('..')).toContainText('+300 HU');
+  await expect.poll(() => drawnFraction(page, canvas)).toBeLessThan(unshifted);
 });

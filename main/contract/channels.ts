@@ -4,7 +4,7 @@
  * the renderer validates replies and events before React sees them (renderer/bridge).
  */
 import { z } from 'zod';
-import { AppInfo, AuditEntry, DerivedObject, Job, PatientDetail, PatientSummary, SeriesInstance, SeriesSummary } from './domain';
+import { AppInfo, AuditEntry, DerivedObject, Job, PatientDetail, PatientSummary, SeriesInstance, SeriesSummary, SyncConflict, SyncStatus } from './domain';
 import { JobRequest } from './jobs';
 
 const Empty = z.object({}).strict();
@@ -29,6 +29,18 @@ export const channels = {
     reply: z.array(DerivedObject),
   },
   'derived.get': { request: z.object({ id: z.string().min(1).max(100) }).strict(), reply: DerivedObject },
+  'sync.status': { request: Empty, reply: SyncStatus },
+  /** Sets (or clears, with null) the FHIR R4 server results are sent to. */
+  'sync.setServer': { request: z.object({ baseUrl: z.url().max(500).nullable() }).strict(), reply: SyncStatus },
+  'sync.run': {
+    request: Empty,
+    reply: z.object({ pulled: z.number().int(), pushed: z.number().int(), conflicts: z.number().int(), errors: z.array(z.string()) }),
+  },
+  'sync.conflicts': { request: Empty, reply: z.array(SyncConflict) },
+  'sync.resolve': {
+    request: z.object({ id: z.number().int(), resolution: z.enum(['keep-local', 'keep-server']) }).strict(),
+    reply: SyncStatus,
+  },
   'jobs.list': { request: Empty, reply: z.array(Job) },
   'jobs.start': { request: JobRequest, reply: Job },
   'jobs.cancel': { request: z.object({ jobId: z.string().min(1).max(100) }).strict(), reply: Job },
@@ -41,6 +53,8 @@ export const channels = {
 export const events = {
   /** A job was created or changed state or progress. */
   'jobs.changed': Job,
+  /** The sync state changed (a run started or ended, the server changed, a conflict was resolved). */
+  'sync.changed': SyncStatus,
   /** A segmentation, plan or simulation run was stored. */
   'derived.changed': z.object({ patientKey: z.string().nullable(), id: z.string() }),
   /** Patients, studies or series were added or removed. */

@@ -94,6 +94,28 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+export const SyncStatus = z.object({
+  serverUrl: z.string().nullable(),
+  /** Whether the server answered on the last attempt; null before the first. */
+  online: z.boolean().nullable(),
+  syncing: z.boolean(),
+  queued: z.number().int(),
+  conflicts: z.number().int(),
+  lastSyncAt: z.string().nullable(),
+  lastErrors: z.array(z.string()),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncConflict = z.object({
+  id: z.number().int(),
+  resourceType: z.string(),
+  resourceId: z.string(),
+  local: z.unknown(),
+  server: z.unknown().nullable(),
+  detectedAt: z.string(),
+});
+export type SyncConflict = z.infer<typeof SyncConflict>;
+
 export const DerivedObject = z.object({
   id: z.string(),
   /** segmentation | rt-plan | ep-challenge | … */

@@ -33,6 +33,26 @@ function createHandlers(ws: Workstation): Handlers {
     'imports.fromUpload': ({ batchId, fileCount }) => ws.importUploaded(batchId, fileCount),
     'derived.list': ({ patientKey, kind }) => ws.derived.list(patientKey, kind),
     'derived.get': ({ id }) => ws.derived.get(id),
+    'sync.status': () => ws.sync.status(),
+    'sync.setServer': ({ baseUrl }) => {
+      ws.sync.setServer(baseUrl);
+      return ws.announceSync();
+    },
+    'sync.run': async () => {
+      const run = ws.sync.syncNow();
+      ws.announceSync();
+      try {
+        return await run;
+      } finally {
+        ws.announceSync();
+      }
+    },
+    'sync.conflicts': () =>
+      ws.sync.conflicts().map((c) => ({ id: c.id, resourceType: c.resourceType, resourceId: c.resourceId, local: c.local, server: c.server, detectedAt: c.detectedAt })),
+    'sync.resolve': ({ id, resolution }) => {
+      ws.sync.resolve(id, resolution);
+      return ws.announceSync();
+    },
     'jobs.list': () => ws.jobs.list(),
     'jobs.start': (request) => ws.startJob(request),
     'jobs.cancel': ({ jobId }) => {

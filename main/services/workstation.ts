@@ -14,11 +14,14 @@ import type { DerivedOutput } from '../../workers/process/derived-output';
 import { currentActor, dataLocations, defaultDataDir, type DataLocations } from './app-paths/data-locations';
 import { AuditLog } from './audit/audit-log';
 import { DerivedRepository } from './derived/derived-repository';
+import { ResultExporter } from './fhir/result-export';
+import { stageResult } from './fhir/stage-results';
 import { indexScan, type ImportSummary } from './imports/index-scan';
 import { JobRunner } from './jobs/job-runner';
 import { NodeForkLauncher, type WorkerLauncher } from './jobs/worker-launcher';
 import { UploadStaging } from './imports/upload-staging';
 import { PatientRepository } from './patients/patient-repository';
+import { SyncService } from './sync/sync-service';
 import { openStore, type StoreDatabase } from './store/open-store';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -51,6 +54,8 @@ export class Workstation {
   readonly host: 'electron' | 'web';
   readonly uploads: UploadStaging;
   readonly derived: DerivedRepository;
+  readonly sync: SyncService;
+  readonly results: ResultExporter;
   private readonly listeners = new Set<Listener>();
 
   constructor(options: WorkstationOptions = {}) {
@@ -63,6 +68,8 @@ export class Workstation {
     this.jobs = new JobRunner(this.db, options.launcher ?? new NodeForkLauncher());
     this.uploads = new UploadStaging(this.locations.uploadsDir);
     this.derived = new DerivedRepository(this.db, this.audit, this.actor);
+    this.sync = new SyncService(this.db, this.audit, this.actor, this.locations.dataDir);
+    this.results = new ResultExporter(this.db, this.audit, this.actor, { name: 'Twin Workstation', version: APP_VERSION });
     this.jobs.onChange((job) => this.emit('jobs.changed', job));
   }
 
@@ -87,7 +94,7 @@ export class Workstation {
           title: `Segment ${request.input.presets.join(', ')} on ${series.description || series.modality}`,
           patientKey,
           seriesKey: series.seriesKey,
-          input: { files: instances.map((i) => i.filePath), presets: request.input.presets, targetTriangles: 20_000 },
+          input: { files: instances.map((i) => i.filePath), presets: request.input.presets, targetTriangles: 20_000, surfaceSpacingMm: 2 },
         });
       }
       case 'rt.plan.phantom':
@@ -149,9 +156,14 @@ export class Workstation {
       onResult: (output, job) => {
         const stored = this.derived.add({ id, patientKey: spec.patientKey, seriesKey: spec.seriesKey, jobId: job.id, outDir, output: output as DerivedOutput });
         this.emit('derived.changed', { patientKey: spec.patientKey, id });
-        return stored;
+        const ehr = stageResult(this.results, stored, job);
+        if ('staged' in ehr) this.announceSync();
+        return { ...stored, ehr };
       },
-      summarise: (stored) => `${(stored as { title: string }).title}: done`,
+      summarise: (stored) => {
+        const { title, ehr } = stored as { title: string; ehr: ReturnType<typeof stageResult> };
+        return `${title}${'staged' in ehr ? ` · queued for the EHR` : ''}`;
+      },
     });
   }
 
@@ -203,6 +215,13 @@ export class Workstation {
     const patients = (this.db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
     if (patients > 0) return null;
     return this.importDemoPatient();
+  }
+
+  /** Tells every window the sync state, and returns it. */
+  announceSync(): ReturnType<SyncService['status']> {
+    const status = this.sync.status();
+    this.emit('sync.changed', status);
+    return status;
   }
 
   getSetting(key: string): unknown {

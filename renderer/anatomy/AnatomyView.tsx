@@ -7,10 +7,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PatientSummary, SeriesSummary } from '../../main/contract/domain';
 import { useBridge, useQuery } from '../bridge/bridge-context';
 import { AnatomyScene, type PickResult } from './anatomy-scene';
+import { loadCtVoxels } from './load-ct-volume';
 import { organAppearance, structureLabel } from './organ-appearance';
 import { SegmentPanel } from './SegmentPanel';
 import { parseSegmentationSummary } from './segmentation-summary';
 import { StructureList, type StructureState } from './StructureList';
+import { shiftedPreset, VOLUME_PRESETS, type VolumePreset } from './volume-presets';
 import './anatomy.css';
 
 const RELOAD_ON = ['derived.changed' as const];
@@ -39,6 +41,9 @@ export function AnatomyView({ patient, series }: { patient: PatientSummary; seri
   const [loadError, setLoadError] = useState<string | null>(null);
   const [clipMm, setClipMm] = useState<number | null>(null);
   const [zRange, setZRange] = useState<[number, number] | null>(null);
+  const [volumePreset, setVolumePreset] = useState<VolumePreset | null>(null);
+  const [volumeStatus, setVolumeStatus] = useState<string | null>(null);
+  const [volumeShiftHu, setVolumeShiftHu] = useState(0);
 
   useEffect(() => {
     const scene = new AnatomyScene(containerRef.current!, setPick);
@@ -86,6 +91,31 @@ export function AnatomyView({ patient, series }: { patient: PatientSummary; seri
     };
   }, [bridge, segmentationId, summary]);
 
+  // Volume rendering of the CT itself; its voxels are decoded once, the preset only changes transfer functions.
+  useEffect(() => {
+    const scene = sceneRef.current!;
+    if (!volumePreset) {
+      scene.setVolume(null, null);
+      scene.render();
+      setVolumeStatus(null);
+      return;
+    }
+    let live = true;
+    setVolumeStatus('Loading the CT…');
+    loadCtVoxels(bridge, series.seriesKey)
+      .then((voxels) => {
+        if (!live) return;
+        scene.setVolume(voxels, shiftedPreset(volumePreset, volumeShiftHu));
+        if (!scene.bounds()) scene.resetCamera();
+        scene.render();
+        setVolumeStatus(`${volumePreset.title} shown`);
+      })
+      .catch((err: Error) => live && setVolumeStatus(`The CT could not be loaded: ${err.message}`));
+    return () => {
+      live = false;
+    };
+  }, [bridge, series.seriesKey, volumePreset, volumeShiftHu]);
+
   const change = useCallback((name: string, patch: Partial<Pick<StructureState, 'appearance' | 'visible'>>) => {
     const scene = sceneRef.current!;
     if (patch.appearance) scene.setAppearance(name, patch.appearance);
@@ -132,6 +162,33 @@ export function AnatomyView({ patient, series }: { patient: PatientSummary; seri
               <input type="range" data-testid="anatomy-clip-mm" min={zRange[0]} max={zRange[1]} step={1} value={clipMm} onChange={(e) => setClip(Number(e.target.value))} /> z ≤{' '}
               {clipMm.toFixed(0)} mm
             </label>
+          )}
+          <label className="small">
+            Volume{' '}
+            <select
+              data-testid="anatomy-volume-preset"
+              value={volumePreset?.id ?? ''}
+              onChange={(e) => setVolumePreset(VOLUME_PRESETS.find((p) => p.id === e.target.value) ?? null)}
+            >
+              <option value="">off</option>
+              {VOLUME_PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          {volumePreset && (
+            <label className="small" title="Moves the preset's transfer function along the HU axis">
+              <input type="range" data-testid="anatomy-volume-shift" min={-500} max={500} step={10} value={volumeShiftHu} onChange={(e) => setVolumeShiftHu(Number(e.target.value))} />{' '}
+              {volumeShiftHu > 0 ? '+' : ''}
+              {volumeShiftHu} HU
+            </label>
+          )}
+          {volumeStatus && (
+            <span className="small muted" data-testid="anatomy-volume-status">
+              {volumeStatus}
+            </span>
           )}
           <span className="anatomy-pick small" data-testid="anatomy-pick-info">
             {pick

@@ -4,15 +4,25 @@
  * the meshes were computed by the segmentation job's worker process.
  */
 import '@kitware/vtk.js/Rendering/Profiles/Geometry';
+import '@kitware/vtk.js/Rendering/Profiles/Volume';
+import vtkDataArray from '@kitware/vtk.js/Common/Core/DataArray';
+import vtkImageData from '@kitware/vtk.js/Common/DataModel/ImageData';
+import vtkPiecewiseFunction from '@kitware/vtk.js/Common/DataModel/PiecewiseFunction';
 import vtkPlane from '@kitware/vtk.js/Common/DataModel/Plane';
 import vtkOrientationMarkerWidget from '@kitware/vtk.js/Interaction/Widgets/OrientationMarkerWidget';
 import vtkSTLReader from '@kitware/vtk.js/IO/Geometry/STLReader';
+import type vtkAbstractMapper from '@kitware/vtk.js/Rendering/Core/AbstractMapper';
 import vtkActor from '@kitware/vtk.js/Rendering/Core/Actor';
 import vtkAnnotatedCubeActor from '@kitware/vtk.js/Rendering/Core/AnnotatedCubeActor';
 import vtkCellPicker from '@kitware/vtk.js/Rendering/Core/CellPicker';
+import vtkColorTransferFunction from '@kitware/vtk.js/Rendering/Core/ColorTransferFunction';
 import vtkMapper from '@kitware/vtk.js/Rendering/Core/Mapper';
+import vtkVolume from '@kitware/vtk.js/Rendering/Core/Volume';
+import vtkVolumeMapper from '@kitware/vtk.js/Rendering/Core/VolumeMapper';
 import vtkGenericRenderWindow from '@kitware/vtk.js/Rendering/Misc/GenericRenderWindow';
+import type { CtVoxels } from './load-ct-volume';
 import type { OrganAppearance } from './organ-appearance';
+import type { VolumePreset } from './volume-presets';
 
 export interface PickResult {
   name: string;
@@ -34,6 +44,7 @@ export class AnatomyScene {
   private readonly picker = vtkCellPicker.newInstance();
   private readonly marker: ReturnType<typeof vtkOrientationMarkerWidget.newInstance>;
   private readonly resizeObserver: ResizeObserver;
+  private volume: { voxels: CtVoxels; actor: vtkVolume } | null = null;
 
   constructor(container: HTMLElement, onPick: (pick: PickResult | null) => void) {
     this.window = vtkGenericRenderWindow.newInstance({ background: [0.06, 0.08, 0.13] });
@@ -89,6 +100,50 @@ export class AnatomyScene {
     this.actors.get(name)?.setVisibility(visible);
   }
 
+  /**
+   * Shows the CT volume-rendered with a transfer-function preset (replacing the previous one), or hides it (null).
+   * The voxel array is wrapped, not copied.
+   */
+  setVolume(voxels: CtVoxels | null, preset: VolumePreset | null): void {
+    const renderer = this.window.getRenderer();
+    if (!voxels || !preset) {
+      if (this.volume) renderer.removeVolume(this.volume.actor);
+      this.volume = null;
+      return;
+    }
+    if (this.volume?.voxels !== voxels) {
+      if (this.volume) renderer.removeVolume(this.volume.actor);
+      const image = vtkImageData.newInstance();
+      image.setDimensions(...voxels.dims);
+      image.setSpacing(voxels.spacingMm);
+      image.setOrigin(voxels.originLps);
+      image.setDirection(Float32Array.from(voxels.direction));
+      image.getPointData().setScalars(vtkDataArray.newInstance({ name: 'HU', numberOfComponents: 1, values: voxels.scalars as Int16Array }));
+      const mapper = vtkVolumeMapper.newInstance();
+      mapper.setInputData(image);
+      // Half the finest voxel edge: finer gains little, coarser shows slice banding.
+      mapper.setSampleDistance(Math.min(...voxels.spacingMm) / 2);
+      if (this.clipping) mapper.addClippingPlane(this.clipPlane);
+      const actor = vtkVolume.newInstance();
+      actor.setMapper(mapper);
+      actor.setPickable(false); // picking names organ surfaces
+      renderer.addVolume(actor);
+      this.volume = { voxels, actor };
+    }
+    const colors = vtkColorTransferFunction.newInstance();
+    preset.colors.forEach(([hu, r, g, b]) => colors.addRGBPoint(hu, r, g, b));
+    const opacities = vtkPiecewiseFunction.newInstance();
+    preset.opacities.forEach(([hu, opacity]) => opacities.addPoint(hu, opacity));
+    const property = this.volume.actor.getProperty();
+    property.setRGBTransferFunction(0, colors);
+    property.setScalarOpacity(0, opacities);
+    property.setInterpolationTypeToLinear();
+    property.setShade(true);
+    property.setAmbient(0.2);
+    property.setDiffuse(0.7);
+    property.setSpecular(0.3);
+  }
+
   /** Union of all surfaces' bounds [xmin, xmax, ymin, ymax, zmin, zmax] in mm, or null when empty. */
   bounds(): Bounds | null {
     if (this.actors.size === 0) return null;
@@ -110,8 +165,9 @@ export class AnatomyScene {
     if (wanted) this.clipPlane.setOrigin(0, 0, zMm);
     if (wanted !== this.clipping) {
       this.clipping = wanted;
-      this.actors.forEach((actor) => {
-        const mapper = actor.getMapper()!;
+      const mappers: vtkAbstractMapper[] = [...this.actors.values()].map((actor) => actor.getMapper()!);
+      if (this.volume) mappers.push(this.volume.actor.getMapper()!);
+      mappers.forEach((mapper) => {
         if (wanted) mapper.addClippingPlane(this.clipPlane);
         else mapper.removeAllClippingPlanes();
       });
@@ -140,6 +196,7 @@ export class AnatomyScene {
     this.marker.setEnabled(false);
     this.marker.delete();
     this.clear();
+    this.setVolume(null, null);
     this.window.delete();
   }
 

@@ -69,3 +69,15 @@ export const VOLUME_PRESETS: readonly VolumePreset[] = [
     ],
   },
 ];
+
+/**
+ * The preset moved along the HU axis by `shiftHu`: the one-knob transfer-function edit that matters most in
+ * practice (a contrast-enhanced or noisy scan needs the bone or soft-tissue ramp a little higher or lower).
+ */
+export function shiftedPreset(preset: VolumePreset, shiftHu: number): VolumePreset {
+  return {
+    ...preset,
+    colors: preset.colors.map(([hu, r, g, b]) => [hu + shiftHu, r, g, b]),
+    opacities: preset.opacities.map(([hu, opacity]) => [hu + shiftHu, opacity]),
+  };
+}

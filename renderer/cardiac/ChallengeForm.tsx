@@ -58,7 +58,9 @@ export function ChallengeForm({ patientKey }: { patientKey: string }) {
       <div className="small" data-testid="ep-genotype-change">
         {info.change}
       </div>
-      <div className="small muted cardiac-citation">Source: {info.citation}</div>
+      <div className="small muted cardiac-citation" title={info.citation}>
+        Source: {info.citation}
+      </div>
 
       <label className="cardiac-field">
         <span className="small muted">Epinephrine doses (µg/kg/min)</span>

@@ -40,8 +40,8 @@ function splitReference(note: string): { change: string; reference: string | nul
 }
 
 export function genotypeInfo(id: Genotype): GenotypeInfo {
-  const preset: { note?: string } = table.genotypes[id];
-  const { change, reference } = splitReference(preset.note ?? 'no channel change: normal cells under the graded β-adrenergic effect');
+  const preset = table.genotypes[id];
+  const { change, reference } = splitReference(('note' in preset ? preset.note : null) ?? 'no channel change: normal cells under the graded β-adrenergic effect');
   // Control has no channel change of its own: the β-adrenergic parameter set is its source.
   const citation = citationFor(id.toUpperCase()) ?? reference ?? table.citations.betaAdrenergicEffects;
   return { id, label: LABELS[id], change, citation };

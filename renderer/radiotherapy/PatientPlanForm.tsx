@@ -1,21 +1,22 @@
 /**
- * Plans a patient's CT with its structure set: the structures (roles and colours from the RTSTRUCT), target and
- * organs at risk, beams, prescription, fractions and PTV margin; "Plan" starts the job.
+ * Plans a patient's CT with its structure set: the structures with their colours, each given a role (one target,
+ * organs at risk, or not used), beams, prescription, fractions and PTV margin; "Plan" starts the job.
  */
 import { useEffect, useState } from 'react';
 import type { Job, StudySummary } from '../../main/contract/domain';
-import { useBridge } from '../bridge/bridge-context';
 import { tissueForStructureName } from '../../workers/rt/plan/structure-tissue';
+import { useBridge } from '../bridge/bridge-context';
 import { BeamEditor, equispacedGantryDeg } from './BeamEditor';
 import { readRois, type RoiInfo } from './rtstruct-rois';
 import { StartedJob } from './StartedJob';
-import { structureColour } from './structure-colours';
+import { structureColours } from './structure-colours';
 
-/** Structures that are neither target nor organ at risk by default (the outline, bone). */
-const NOT_AN_OAR = /^(body|external|skin|outline|ribs?|bones?)$/i;
+type Role = 'target' | 'oar' | 'none';
 
-function defaultTarget(rois: RoiInfo[]): string {
-  return (rois.find((r) => /tumou?r|gtv|ctv|ptv/i.test(r.name)) ?? rois[0])?.name ?? '';
+/** The first structure named like a tumour volume is the target; organs with a tissue model are organs at risk. */
+function defaultRoles(rois: RoiInfo[]): Map<string, Role> {
+  const target = (rois.find((r) => /tumou?r|gtv|ctv|ptv/i.test(r.name)) ?? rois[0])?.name;
+  return new Map(rois.map((r) => [r.name, r.name === target ? 'target' : tissueForStructureName(r.name) ? 'oar' : 'none']));
 }
 
 export function PatientPlanForm({ studies, rois, onRois }: { studies: StudySummary[]; rois: RoiInfo[]; onRois: (rois: RoiInfo[]) => void }) {
@@ -25,8 +26,7 @@ export function PatientPlanForm({ studies, rois, onRois }: { studies: StudySumma
   const structs = allSeries.filter((s) => s.modality === 'RTSTRUCT');
   const [ctKey, setCtKey] = useState(cts[0]?.seriesKey ?? '');
   const [structKey, setStructKey] = useState(structs[0]?.seriesKey ?? '');
-  const [target, setTarget] = useState('');
-  const [oars, setOars] = useState<string[]>([]);
+  const [roles, setRoles] = useState<Map<string, Role>>(new Map());
   const [gantryDeg, setGantryDeg] = useState(equispacedGantryDeg(9));
   const [prescriptionGy, setPrescriptionGy] = useState(60);
   const [fractions, setFractions] = useState(30);
@@ -44,9 +44,7 @@ export function PatientPlanForm({ studies, rois, onRois }: { studies: StudySumma
         if (!live) return;
         const found = readRois(bytes);
         onRois(found);
-        const t = defaultTarget(found);
-        setTarget(t);
-        setOars(found.filter((r) => r.name !== t && tissueForStructureName(r.name) !== undefined).map((r) => r.name));
+        setRoles(defaultRoles(found));
       })
       .catch((e: Error) => live && setError(`Could not read the structure set: ${e.message}`));
     return () => {
@@ -58,49 +56,49 @@ export function PatientPlanForm({ studies, rois, onRois }: { studies: StudySumma
     return <p className="muted">To plan this patient, import a CT series and its RT structure set.</p>;
   }
 
+  const target = [...roles].find(([, r]) => r === 'target')?.[0] ?? '';
+  const oars = [...roles].filter(([, r]) => r === 'oar').map(([n]) => n);
+  const colours = structureColours(rois.map((r) => ({ name: r.name, role: roles.get(r.name) ?? 'none' })), new Map(rois.flatMap((r) => (r.colour ? [[r.name, r.colour]] : []))));
+  // One target: choosing a new one leaves the previous target unused.
+  const setRole = (name: string, role: Role) =>
+    setRoles((m) => new Map([...m].map(([n, r]) => [n, n === name ? role : role === 'target' && r === 'target' ? 'none' : r])));
   const plan = () => {
     setError(null);
     bridge
       .invoke('jobs.start', { kind: 'rt.plan.patient', input: { ctSeriesKey: ctKey, rtstructSeriesKey: structKey, target, ptvMarginMm, oars, gantryDeg, prescriptionGy, fractions } })
       .then(setJob, (e: Error) => setError(e.message));
   };
-  const toggleOar = (name: string, on: boolean) => setOars((list) => (on ? [...list, name] : list.filter((n) => n !== name)));
 
   return (
     <section className="rt-card" aria-label="Patient plan">
       <h3 className="panel-title">Patient plan</h3>
       <div className="rt-form">
         <label>CT <select value={ctKey} onChange={(e) => setCtKey(e.target.value)}>{cts.map((s) => <option key={s.seriesKey} value={s.seriesKey}>{s.description || 'CT'} ({s.instanceCount})</option>)}</select></label>
-        <label>Structures <select value={structKey} onChange={(e) => setStructKey(e.target.value)}>{structs.map((s) => <option key={s.seriesKey} value={s.seriesKey}>{s.description || 'RTSTRUCT'}</option>)}</select></label>
-        <label>Target <select value={target} onChange={(e) => { setTarget(e.target.value); toggleOar(e.target.value, false); }} data-testid="rt-target">{rois.map((r) => <option key={r.roiNumber} value={r.name}>{r.name}</option>)}</select></label>
+        <label>Structure set <select value={structKey} onChange={(e) => setStructKey(e.target.value)}>{structs.map((s) => <option key={s.seriesKey} value={s.seriesKey}>{s.description || 'RTSTRUCT'}</option>)}</select></label>
         <label>PTV margin (mm) <input type="number" min={0} max={30} step={1} value={ptvMarginMm} onChange={(e) => setPtvMarginMm(Number(e.target.value))} /></label>
         <label>Prescription (Gy) <input type="number" min={1} max={100} step={1} value={prescriptionGy} onChange={(e) => setPrescriptionGy(Number(e.target.value))} /></label>
         <label>Fractions <input type="number" min={1} max={60} step={1} value={fractions} onChange={(e) => setFractions(Number(e.target.value))} /></label>
       </div>
-      <table className="rt-table rt-roi-list" data-testid="rt-roi-list">
-        <caption>Structures in the set</caption>
-        <thead><tr><th>Structure</th><th>Role</th><th>Tissue model</th></tr></thead>
-        <tbody>
-          {rois.map((r) => {
-            const role = r.name === target ? 'target' : oars.includes(r.name) ? 'oar' : 'none';
-            return (
-              <tr key={r.roiNumber} data-testid="rt-roi" data-name={r.name} data-role={role}>
-                <td><i className="swatch" style={{ background: r.colour ?? structureColour(r.name, role) }} />{r.name}</td>
-                <td>
-                  {role === 'target' ? 'target (PTV by margin)' : (
-                    <label><input type="checkbox" checked={role === 'oar'} disabled={NOT_AN_OAR.test(r.name) && role !== 'oar'} onChange={(e) => toggleOar(r.name, e.target.checked)} /> organ at risk</label>
-                  )}
-                </td>
-                <td className="muted">{role === 'target' ? 'tumour' : tissueForStructureName(r.name) ?? 'normal'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ul className="rt-roi-list" aria-label="Structures and roles" data-testid="rt-roi-list">
+        {rois.map((r) => {
+          const role = roles.get(r.name) ?? 'none';
+          return (
+            <li key={r.roiNumber} data-testid="rt-roi" data-name={r.name} data-role={role} className={`role-${role}`}>
+              <i className="swatch" style={{ background: colours.get(r.name) }} />
+              <span className="rt-roi-name" title={`tissue model: ${role === 'target' ? 'tumour' : tissueForStructureName(r.name) ?? 'normal'}`}>{r.name}</span>
+              <select value={role} onChange={(e) => setRole(r.name, e.target.value as Role)} aria-label={`Role of ${r.name}`}>
+                <option value="target">target</option>
+                <option value="oar">organ at risk</option>
+                <option value="none">not used</option>
+              </select>
+            </li>
+          );
+        })}
+      </ul>
       <BeamEditor gantryDeg={gantryDeg} onChange={setGantryDeg} />
-      <div className="rt-row">
+      <div className="rt-row wrap">
         <button onClick={plan} disabled={!target || gantryDeg.length === 0} data-testid="rt-plan-patient">Plan {target || 'patient'}</button>
-        <span className="small muted">{prescriptionGy} Gy in {fractions} × {(prescriptionGy / fractions).toFixed(2)} Gy · 6 MV · {gantryDeg.length} beams</span>
+        <span className="small muted">PTV = {target || '…'} + {ptvMarginMm} mm · {prescriptionGy} Gy in {fractions} × {(prescriptionGy / fractions).toFixed(2)} Gy · 6 MV · {gantryDeg.length} beams · {oars.length} organs at risk</span>
       </div>
       {error && <p className="error">{error}</p>}
       {job && <StartedJob key={job.id} job={job} />}

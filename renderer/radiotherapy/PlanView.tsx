@@ -6,7 +6,7 @@ import { DvhPlot, type DvhCurve } from './DvhPlot';
 import { GoalsTable } from './GoalsTable';
 import type { PlanSummary } from './plan-summary';
 import { StructureTable } from './StructureTable';
-import { structureColour } from './structure-colours';
+import { structureColours } from './structure-colours';
 import { usePlanFiles, type PlanFiles } from './use-plan-files';
 import { WhatIfPanel } from './WhatIfPanel';
 import { commonDvhs, evaluateWhatIf, parameterSources, planSettings, type WhatIfSettings } from './what-if';
@@ -37,7 +37,7 @@ function PlanDose({ files, summary, roiColours }: { files: PlanFiles; summary: P
   const shown = useDeferredValue(settings);
   const planned = useMemo(() => evaluateWhatIf(summary, files.beamDoseGy, planSettings(summary)), [summary, files]);
   const outcomes = useMemo(() => evaluateWhatIf(summary, files.beamDoseGy, shown), [summary, files, shown]);
-  const colours = useMemo(() => new Map(summary.structures.map((s) => [s.name, structureColour(s.name, s.role, roiColours)])), [summary, roiColours]);
+  const colours = useMemo(() => structureColours(summary.structures, roiColours), [summary, roiColours]);
   const sources = useMemo(() => parameterSources(summary), [summary]);
   const changed = shown.doseScale !== 1 || shown.fractions !== summary.fractions || shown.beamsOn.some((on) => !on);
   const { maxGy, curves, reference } = useMemo(() => {

@@ -4,7 +4,8 @@ import type { StructureOutcome } from './what-if';
 function pct(p: number | undefined): string {
   if (p === undefined) return '–';
   const v = 100 * p;
-  return `${v < 0.1 && v > 0 ? v.toExponential(1) : v.toFixed(1)} %`;
+  // Poisson TCP spans hundreds of decades below a curative dose: beyond one decimal only "how small" matters.
+  return v < 0.05 ? '< 0.1 %' : v > 99.95 ? '> 99.9 %' : `${v.toFixed(1)} %`;
 }
 
 function delta(now: number, then: number, unit: string): string {

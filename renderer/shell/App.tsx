@@ -9,6 +9,7 @@ import { ImportPanel } from '../imports/ImportPanel';
 import { JobTray } from '../jobs/JobTray';
 import { PatientList } from '../studies/PatientList';
 import { PatientView } from '../studies/PatientView';
+import { SyncStatusBar } from '../sync/SyncStatusBar';
 
 export function App() {
   const info = useQuery('app.info', {});
@@ -21,6 +22,7 @@ export function App() {
         <span className="host-note" data-testid="app-info">
           {info.data ? `v${info.data.version} · ${info.data.host === 'electron' ? 'desktop' : 'web host'} · ${info.data.actor}` : ''}
         </span>
+        <SyncStatusBar />
         <DiagnosticsMenu />
       </header>
       <aside className="shell-sidebar">

@@ -1,13 +1,13 @@
 import type { Workspace } from './workspace';
-import { UnavailableWorkspace } from './UnavailableWorkspace';
 import { RadiotherapyWorkspace } from '../radiotherapy/RadiotherapyWorkspace';
 import { ViewerWorkspace } from '../viewer/ViewerWorkspace';
 import { AnatomyWorkspace } from '../anatomy/AnatomyWorkspace';
+import { CardiacWorkspace } from '../cardiac/CardiacWorkspace';
 
 /** The workspaces of this build, in tab order. */
 export const workspaces: Workspace[] = [
   { id: 'viewer', title: 'Viewer', Component: ViewerWorkspace },
   { id: 'anatomy', title: '3D anatomy', Component: AnatomyWorkspace },
   { id: 'radiotherapy', title: 'Radiotherapy', Component: RadiotherapyWorkspace },
-  { id: 'cardiac', title: 'Cardiac', Component: UnavailableWorkspace },
+  { id: 'cardiac', title: 'Cardiac', Component: CardiacWorkspace },
 ];

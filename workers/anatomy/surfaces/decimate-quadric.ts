@@ -191,7 +191,9 @@ export function decimateQuadric(mesh: TriangleMesh, targetTriangles: number, ctx
     }
     vertTris[a] = vertTris[a]!.filter((f) => triAlive[f]);
     vertTris[b] = [];
-    pos.set(x, 3 * a);
+    pos[3 * a] = x[0];
+    pos[3 * a + 1] = x[1];
+    pos[3 * a + 2] = x[2];
     for (let m = 0; m < 10; m++) q[10 * a + m]! += q[10 * b + m]!;
     stamp[a]!++;
     stamp[b] = 0xffffffff; // no candidate can match a removed vertex again

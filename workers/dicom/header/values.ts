@@ -4,9 +4,59 @@
  */
 import type { DataSet } from 'dicom-parser';
 
+/** Specific Character Set (0008,0005) defined terms → WHATWG encoding labels (PS3.3 C.12.1.1.2). */
+const CHARSETS: Record<string, string> = {
+  '': 'latin1',
+  ISO_IR_6: 'latin1',
+  ISO_IR_100: 'latin1',
+  ISO_IR_101: 'iso-8859-2',
+  ISO_IR_109: 'iso-8859-3',
+  ISO_IR_110: 'iso-8859-4',
+  ISO_IR_144: 'iso-8859-5',
+  ISO_IR_127: 'iso-8859-6',
+  ISO_IR_126: 'iso-8859-7',
+  ISO_IR_138: 'iso-8859-8',
+  ISO_IR_148: 'iso-8859-9',
+  ISO_IR_203: 'iso-8859-15',
+  ISO_IR_13: 'shift_jis',
+  ISO_IR_166: 'windows-874',
+  ISO_IR_192: 'utf-8',
+  GB18030: 'gb18030',
+  GBK: 'gbk',
+  ISO_2022_IR_6: 'latin1',
+  ISO_2022_IR_100: 'latin1',
+  ISO_2022_IR_87: 'iso-2022-jp',
+  ISO_2022_IR_13: 'shift_jis',
+  ISO_2022_IR_149: 'euc-kr',
+  ISO_2022_IR_58: 'gb18030',
+};
+type Decoder = InstanceType<typeof TextDecoder>;
+const decoders = new Map<string, Decoder>();
+
+/** The decoder for a data set's Specific Character Set; Latin-1 when absent or unknown (the DICOM default is ASCII). */
+function decoderFor(ds: DataSet): Decoder {
+  const terms = (ds.string('x00080005') ?? '').split('\\').map((t) => t.trim().replace(/[ -]/g, '_'));
+  // With code extensions the first value names the default repertoire; the last names the extended one.
+  const label = CHARSETS[terms[terms.length - 1] ?? ''] ?? 'latin1';
+  let decoder = decoders.get(label);
+  if (!decoder) {
+    try {
+      decoder = new TextDecoder(label);
+    } catch {
+      decoder = new TextDecoder('latin1');
+    }
+    decoders.set(label, decoder);
+  }
+  return decoder;
+}
+
+/** A text attribute decoded with the file's character set, padding removed; undefined when absent or empty. */
 export function textValue(ds: DataSet, tag: string): string | undefined {
-  const v = ds.string(tag);
-  return v === undefined || v === '' ? undefined : v;
+  const el = ds.elements[tag];
+  if (!el || el.length === 0 || el.items) return undefined;
+  const bytes = ds.byteArray.subarray(el.dataOffset, el.dataOffset + el.length);
+  const v = decoderFor(ds).decode(bytes).replace(/[\s\u0000]+$/, '').replace(/^\s+/, '');
+  return v === '' ? undefined : v;
 }
 
 /** A number from an IS/DS string or from a binary US/SS/UL/FL/FD element, whichever the element holds. */

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { binaryStl } from '../../anatomy/export/stl';
+import { blockFactorsFor, downsampleMask } from '../../anatomy/morphology/resample-mask';
 import type { Preset } from '../../anatomy/segment/presets';
 import { segmentPresets } from '../../anatomy/segment/presets';
 import { labelMeshes } from '../../anatomy/surfaces/label-meshes';
@@ -20,6 +21,8 @@ export interface SegmentInput {
   outDir: string;
   /** Triangles per organ mesh for display. */
   targetTriangles: number;
+  /** Voxel size the display surfaces are extracted at (mm); volumes are always measured on the full-resolution masks. */
+  surfaceSpacingMm: number;
 }
 
 export interface SegmentedStructure {
@@ -51,7 +54,8 @@ export async function anatomySegment(input: SegmentInput, ctx: JobContext): Prom
     for (const { name, mask } of seg.structures) {
       const stats = seg.labels.find((l) => l.name === name)!;
       const meshCtx = progressRange(ctx, 0.6 + (0.4 * done) / total, 0.6 + (0.4 * (done + 1)) / total, `surface of ${name}`);
-      const [labelMesh] = labelMeshes(mask, [{ value: 1, name }], { targetTriangles: input.targetTriangles }, meshCtx);
+      const coarse = downsampleMask(mask, blockFactorsFor(mask.spacing, input.surfaceSpacingMm));
+      const [labelMesh] = labelMeshes(coarse, [{ value: 1, name }], { targetTriangles: input.targetTriangles }, meshCtx);
       const meshFile = `mesh-${safeName(name)}.stl`;
       writeFileSync(path.join(input.outDir, meshFile), binaryStl(labelMesh!.mesh, `Twin Workstation ${name}, LPS mm`));
       structures.push({

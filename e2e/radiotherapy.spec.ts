@@ -1,0 +1,85 @@
+/**
+ * Radiotherapy from the UI: plan the TG-119 multitarget phantom, see every goal met and the DVH, then scale the
+ * dose to 120 % in the what-if panel and see the target's TCP and the mean doses rise (recomputed in the browser).
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function openRadiotherapy(page: Page): Promise<void> {
+  // Tall enough that a screenshot holds the whole workspace (the shell scrolls inside, not the page).
+  await page.setViewportSize({ width: 1600, height: 1900 });
+  await expect(page.getByTestId('job').filter({ hasText: 'Import the demo patient' })).toHaveAttribute('data-state', 'succeeded', { timeout: 90_000 });
+  await page.getByTestId('patient-item').filter({ hasText: 'Demo' }).click();
+  await page.getByRole('tab', { name: 'Radiotherapy' }).click();
+  await expect(page.getByTestId('rt-workspace')).toBeVisible();
+}
+
+const numberAttr = async (row: Locator, name: string): Promise<number> => Number(await row.getAttribute(name));
+
+test('plan the TG-119 multitarget phantom, meet its goals and ask "what if +20 %"', async ({ workstation: page }, testInfo) => {
+  test.setTimeout(7 * 60_000);
+  await openRadiotherapy(page);
+  // The structure set of the demo patient is offered for a patient plan, with the tumour as target.
+  await expect(page.getByTestId('rt-roi').filter({ hasText: 'tumour' })).toHaveAttribute('data-role', 'target');
+  await expect(page.getByTestId('rt-roi').filter({ hasText: 'spinal_cord' })).toHaveAttribute('data-role', 'oar');
+
+  await page.getByTestId('rt-phantom-select').selectOption('tg119-multitarget');
+  await page.getByTestId('rt-plan-phantom').click();
+  await expect(page.getByTestId('rt-job')).toHaveAttribute('data-state', 'running');
+  await testInfo.attach('rt-planning', { body: await page.screenshot(), contentType: 'image/png' });
+  await expect(page.getByTestId('rt-job')).toHaveAttribute('data-state', 'succeeded', { timeout: 5 * 60_000 });
+
+  const view = page.getByTestId('rt-plan-view');
+  await expect(view).toContainText('tg119-multitarget');
+  const goals = view.getByTestId('rt-goal');
+  await expect(goals).toHaveCount(6);
+  await expect(view.locator('[data-testid="rt-goal"][data-pass="false"]')).toHaveCount(0);
+  await expect(view.getByTestId('rt-dvh').locator('path.curve')).toHaveCount(3);
+  await expect(view.getByTestId('rt-dvh')).toContainText('Dose (Gy)');
+  await expect(view.getByTestId('rt-model-note')).toContainText('model: LQ/LKB');
+  await expect(view.getByTestId('rt-model-note')).toContainText('Webb & Nahum');
+  await expect(view.getByTestId('rt-dose-wash')).toBeVisible();
+  await testInfo.attach('rt-plan', { body: await page.screenshot(), contentType: 'image/png' });
+
+  const central = view.getByTestId('rt-structure-row').and(page.locator('[data-name="Central"]'));
+  const inferior = view.getByTestId('rt-structure-row').and(page.locator('[data-name="Inferior"]'));
+  const tcpBefore = await numberAttr(central, 'data-tcp');
+  const meanBefore = await numberAttr(inferior, 'data-mean-gy');
+  expect(meanBefore).toBeGreaterThan(10);
+
+  await view.getByTestId('rt-whatif-scale').fill('120');
+  await expect(view.getByTestId('rt-whatif-scale')).toHaveValue('120');
+  await expect.poll(() => numberAttr(central, 'data-tcp')).toBeGreaterThan(tcpBefore);
+  await expect.poll(() => numberAttr(inferior, 'data-mean-gy')).toBeCloseTo(meanBefore * 1.2, 2);
+  // The planned curves stay beneath, dashed, for comparison.
+  await expect(view.getByTestId('rt-dvh').locator('path.reference')).toHaveCount(3);
+  await testInfo.attach('rt-what-if-120', { body: await page.screenshot(), contentType: 'image/png' });
+
+  // Fewer fractions of the same dose: the EQD2 climbs, so TCP climbs further.
+  const tcpAt120 = await numberAttr(central, 'data-tcp');
+  await view.getByTestId('rt-whatif-fractions').fill('10');
+  await expect.poll(() => numberAttr(central, 'data-tcp')).toBeGreaterThan(tcpAt120);
+});
+
+test('a patient plan is set up from the structure set and beam editor, starts as a job and can be cancelled', async ({ workstation: page }, testInfo) => {
+  await openRadiotherapy(page);
+  const roi = (name: string) => page.getByTestId('rt-roi').and(page.locator(`[data-name="${name}"]`));
+  await expect(roi('tumour')).toHaveAttribute('data-role', 'target');
+  for (const oar of ['lung_left', 'lung_right', 'heart', 'spinal_cord']) await expect(roi(oar)).toHaveAttribute('data-role', 'oar');
+  await expect(roi('body')).toHaveAttribute('data-role', 'none');
+  // The myocardium is part of the heart: leave it out; lay out 5 equispaced beams and add one at 90°.
+  await roi('myocardium').getByRole('combobox').selectOption('none');
+  await page.getByRole('button', { name: '5 equispaced' }).click();
+  await page.getByLabel('Gantry angle').fill('90');
+  await page.getByRole('button', { name: 'Add beam' }).click();
+  await expect(page.getByTestId('rt-beam')).toHaveText(['0°×', '72°×', '90°×', '144°×', '216°×', '288°×']);
+  await expect(page.getByTestId('rt-plan-patient')).toHaveText('Plan tumour');
+
+  await page.getByTestId('rt-plan-patient').click();
+  const job = page.getByTestId('rt-job');
+  await expect(job).toHaveAttribute('data-state', 'running');
+  await expect(page.getByTestId('job').filter({ hasText: 'Plan tumour: 60 Gy in 30 fractions' })).toBeVisible();
+  await testInfo.attach('rt-patient-planning', { body: await page.screenshot(), contentType: 'image/png' });
+  await job.getByRole('button', { name: 'Cancel' }).click();
+  await expect(job).toHaveAttribute('data-state', 'cancelled');
+});

@@ -1,0 +1,62 @@
+/** The pseudo-ECG of the last paced beat at one dose, with its QT interval (QRS onset to T-wave end) marked. */
+import { linearScale, niceDomain, niceTicks } from './chart-scale';
+import type { ChallengeDoseResult } from './challenge-result';
+import { qtMarks } from './ecg-marks';
+
+const W = 360;
+const H = 170;
+const M = { left: 46, right: 10, top: 22, bottom: 34 };
+
+export function EcgPlot({ result, selected, onSelect }: { result: ChallengeDoseResult; selected: boolean; onSelect: () => void }) {
+  const { dtMs, values } = result.ecg;
+  const durationMs = values.length * dtMs;
+  const marks = qtMarks(values, dtMs, result.qtMs);
+  const yDomain = niceDomain(values, [], 4);
+  const x = linearScale([0, durationMs], [M.left, W - M.right]);
+  const y = linearScale(yDomain, [H - M.bottom, M.top]);
+  const path = values.map((v, k) => `${k === 0 ? 'M' : 'L'}${x(k * dtMs).toFixed(1)},${y(v).toFixed(1)}`).join('');
+
+  return (
+    <svg
+      data-testid="ep-ecg"
+      data-dose={result.dose}
+      viewBox={`0 0 ${W} ${H}`}
+      className={`cardiac-ecg${selected ? ' selected' : ''}${result.events.length > 0 ? ' has-events' : ''}`}
+      role="img"
+      aria-label={`Pseudo-ECG at ${result.dose} µg/kg/min`}
+      onClick={onSelect}
+    >
+      <text className="ecg-title" x={M.left} y={13}>
+        {result.dose} µg/kg/min · {result.heartRateBpm.toFixed(0)} bpm{result.events.length > 0 ? ` · ⚡ ${result.events.length}` : ''}
+      </text>
+      <rect className="qt-band" x={x(marks.qrsOnsetMs)} y={M.top} width={x(marks.tEndMs) - x(marks.qrsOnsetMs)} height={H - M.bottom - M.top} />
+      {niceTicks(0, durationMs, 5).map((t) => (
+        <text key={`x${t}`} className="tick" x={x(t)} y={H - M.bottom + 13} textAnchor="middle">
+          {t}
+        </text>
+      ))}
+      {niceTicks(yDomain[0], yDomain[1], 3).map((t) => (
+        <g key={`y${t}`}>
+          <line className="grid" x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
+          <text className="tick" x={M.left - 4} y={y(t) + 3} textAnchor="end">
+            {t}
+          </text>
+        </g>
+      ))}
+      <line className="qt-mark" x1={x(marks.qrsOnsetMs)} x2={x(marks.qrsOnsetMs)} y1={M.top} y2={H - M.bottom} />
+      <line className="qt-mark" x1={x(marks.tEndMs)} x2={x(marks.tEndMs)} y1={M.top} y2={H - M.bottom} />
+      <text className="qt-label" x={(x(marks.qrsOnsetMs) + x(marks.tEndMs)) / 2} y={M.top + 11} textAnchor="middle">
+        QT {result.qtMs.toFixed(0)} ms
+      </text>
+      <path d={path} className="ecg-trace" />
+      <line className="axis" x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} />
+      <line className="axis" x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} />
+      <text className="axis-label" x={(M.left + W - M.right) / 2} y={H - 4} textAnchor="middle">
+        time from stimulus (ms)
+      </text>
+      <text className="axis-label" transform={`translate(11 ${(M.top + H - M.bottom) / 2}) rotate(-90)`} textAnchor="middle">
+        Φ (a.u.)
+      </text>
+    </svg>
+  );
+}

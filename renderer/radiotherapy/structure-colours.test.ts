@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { structureColours } from './structure-colours';
+
+describe('structure colours', () => {
+  it('keeps the structure set colour and gives the others distinct palette colours by role', () => {
+    const c = structureColours(
+      [{ name: 'Central', role: 'target' }, { name: 'Superior', role: 'target' }, { name: 'cord', role: 'oar' }, { name: 'heart', role: 'oar' }],
+      new Map([['heart', 'rgb(200, 0, 0)']]),
+    );
+    expect(c.get('heart')).toBe('rgb(200, 0, 0)');
+    expect(new Set([c.get('Central'), c.get('Superior'), c.get('cord')]).size).toBe(3);
+  });
+});
