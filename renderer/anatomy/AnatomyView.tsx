@@ -62,6 +62,7 @@ export function AnatomyView({ patient, series }: { patient: PatientSummary; seri
     setPick(null);
     setLoadError(null);
     setClipMm(null);
+    setZRange(null);
     scene.setAxialClip(null);
     if (!segmentationId || !summary) {
       setStructures([]);

@@ -33,8 +33,9 @@ export interface StructureOutcome {
   ntcp?: number;
 }
 
-export function tissueOf(s: Pick<PlanStructureSummary, 'tissue' | 'role'>): TissueParameters {
-  return TISSUES[s.tissue] ?? (s.role === 'target' ? TISSUES.tumour! : TISSUES.normal!);
+/** The summary names the tissue key the job used (by role when the structure had none); unknown keys are 'normal' as there. */
+export function tissueOf(s: Pick<PlanStructureSummary, 'tissue'>): TissueParameters {
+  return TISSUES[s.tissue] ?? TISSUES.normal!;
 }
 
 export function planSettings(summary: PlanSummary): WhatIfSettings {

@@ -67,7 +67,8 @@ export class SyncEngine {
     const patients = new PatientLinks(this.db, this.audit, this.actor).linkedFhirPatientIds();
     const pull = client.online === false ? { pulled: 0, errors: [] } : await new Puller(this.db, this.audit, this.actor, this.outbox, client, policy).pull(patients, options.pullTypes ?? DEFAULT_PULL_TYPES);
     const result: SyncResult = { pulled: pull.pulled, pushed: push.pushed, conflicts: this.conflicts.openCount(), errors: [...push.errors, ...pull.errors] };
-    this.saveStatus({ online: client.online, lastSyncAt: new Date().toISOString(), lastErrors: result.errors });
+    // A run with nothing to send or fetch asks the server nothing: keep what the last probe found.
+    this.saveStatus({ online: client.online ?? this.status().online, lastSyncAt: new Date().toISOString(), lastErrors: result.errors });
     return result;
   }
 

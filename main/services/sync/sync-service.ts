@@ -59,10 +59,19 @@ export class SyncService {
   syncNow(): Promise<SyncResult> {
     const server = this.server();
     if (!server) return Promise.reject(new Error('no FHIR server is set: choose one in the sync settings'));
-    this.running ??= this.engine.sync({ server, secrets: this.secrets, timeoutMs: 15_000 }).finally(() => {
+    this.running ??= this.probeThenSync(server).finally(() => {
       this.running = null;
     });
     return this.running;
+  }
+
+  /** Offline is normal on a hospital network: say so and keep the queue, without a run of retries against nothing. */
+  private async probeThenSync(server: ServerSettings): Promise<SyncResult> {
+    if (!(await this.engine.probe({ server, secrets: this.secrets, timeoutMs: 5000 }))) {
+      const { queued, conflicts } = this.engine.status();
+      return { pulled: 0, pushed: 0, conflicts, errors: [`the EHR server ${server.baseUrl} does not answer: working offline, ${queued} changes stay queued`] };
+    }
+    return this.engine.sync({ server, secrets: this.secrets, timeoutMs: 15_000 });
   }
 
   conflicts() {
