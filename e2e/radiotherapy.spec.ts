@@ -1,6 +1,7 @@
 /**
  * Radiotherapy from the UI: plan the TG-119 multitarget phantom, see every goal met and the DVH, then scale the
  * dose to 120 % in the what-if panel and see the target's TCP and the mean doses rise (recomputed in the browser).
+ * The multitarget phantom has targets only, so the organ-at-risk side is checked on the demo patient's lung plan.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -82,4 +83,33 @@ test('a patient plan is set up from the structure set and beam editor, starts as
   await testInfo.attach('rt-patient-planning', { body: await page.screenshot(), contentType: 'image/png' });
   await job.getByRole('button', { name: 'Cancel' }).click();
   await expect(job).toHaveAttribute('data-state', 'cancelled');
+});
+
+test('plan the demo patient\'s lung tumour: goals met, and at 120 % the lung\'s mean dose and NTCP rise', async ({ workstation: page }, testInfo) => {
+  test.setTimeout(7 * 60_000);
+  await openRadiotherapy(page);
+  await expect(page.getByTestId('rt-roi').and(page.locator('[data-name="tumour"]'))).toHaveAttribute('data-role', 'target');
+  await page.getByTestId('rt-plan-patient').click();
+  await expect(page.getByTestId('rt-job')).toHaveAttribute('data-state', 'succeeded', { timeout: 5 * 60_000 });
+
+  const view = page.getByTestId('rt-plan-view');
+  await expect(view).toContainText('Plan tumour');
+  await expect(view).toContainText('RTPLAN and RTDOSE written');
+  await expect(view.locator('[data-testid="rt-goal"][data-pass="false"]')).toHaveCount(0);
+  const row = (name: string) => view.getByTestId('rt-structure-row').and(page.locator(`[data-name="${name}"]`));
+  for (const name of ['PTV', 'lung_left', 'lung_right', 'heart', 'spinal_cord']) await expect(row(name)).toBeVisible();
+  await expect(row('lung_right')).toHaveAttribute('data-role', 'oar');
+  const lungMean = await numberAttr(row('lung_right'), 'data-mean-gy');
+  const lungNtcp = await numberAttr(row('lung_right'), 'data-ntcp');
+  const ptvTcp = await numberAttr(row('PTV'), 'data-tcp');
+
+  await view.getByTestId('rt-whatif-scale').fill('120');
+  await expect.poll(() => numberAttr(row('lung_right'), 'data-mean-gy')).toBeCloseTo(lungMean * 1.2, 2);
+  await expect.poll(() => numberAttr(row('lung_right'), 'data-ntcp')).toBeGreaterThan(lungNtcp);
+  await expect.poll(() => numberAttr(row('PTV'), 'data-tcp')).toBeGreaterThan(ptvTcp);
+  await testInfo.attach('rt-patient-what-if-120', { body: await page.screenshot(), contentType: 'image/png' });
+
+  // Switching every beam off leaves no dose.
+  for (const beam of await view.getByTestId('rt-whatif-beam').all()) await beam.uncheck();
+  await expect.poll(() => numberAttr(row('PTV'), 'data-mean-gy')).toBe(0);
 });

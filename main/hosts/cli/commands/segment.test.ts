@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Workstation } from '../../../services/workstation';
 import { UsageError, type CliContext } from '../command';
 import { meshCommand } from './mesh';
 import { segmentCommand } from './segment';
@@ -21,8 +25,14 @@ describe('twin segment / twin mesh arguments', () => {
     await expect(segmentCommand.run(context(['/no/such/folder'], { preset: 'lungs' }))).rejects.toBeInstanceOf(UsageError);
   });
 
-  it('says plainly that series UIDs are not supported yet', async () => {
-    await expect(segmentCommand.run(context(['1.2.840.113619.2.55.3'], { preset: 'body' }))).rejects.toThrow(/series UIDs need the store: not yet/);
+  it('looks a series UID up in the store and says when it is not there', async () => {
+    const ws = new Workstation({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'twin-segment-')) });
+    try {
+      const ctx = { ...context(['1.2.840.113619.2.55.3'], { preset: 'body' }), workstation: () => Promise.resolve(ws) };
+      await expect(segmentCommand.run(ctx)).rejects.toThrow(/no series "1.2.840.113619.2.55.3" in the store/);
+    } finally {
+      await ws.close();
+    }
   });
 
   it('mesh wants an .stl or .obj output', async () => {

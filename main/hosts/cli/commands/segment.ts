@@ -9,15 +9,15 @@ import { requireString, UsageError, type CliCommand, type CliContext } from '../
 export async function segmentCliInput(ctx: CliContext): Promise<Segmentation> {
   const preset = requireString(ctx.values, 'preset');
   if (!isPreset(preset)) throw new UsageError(`--preset must be one of ${PRESETS.join(', ')}, got "${preset}"`);
-  const inputs = ctx.positionals;
+  let inputs = ctx.positionals;
   if (inputs.length === 0) throw new UsageError('give a folder of DICOM (or a series UID)');
   const missing = inputs.filter((p) => !existsSync(p));
   if (missing.length > 0) {
-    if (missing.length === 1 && inputs.length === 1 && /^[0-9.]+$/.test(missing[0]!)) {
-      // TODO(issue 4): load the series from the store once the workstation offers a volume loader.
-      throw new Error('series UIDs need the store: not yet; give a folder of DICOM instead');
-    }
-    throw new UsageError(`not found: ${missing.join(', ')}`);
+    if (missing.length === 1 && inputs.length === 1 && /^[0-9.]+(#\d+)?$/.test(missing[0]!)) {
+      // A series in the store (by SeriesInstanceUID, or its key when a series was split by geometry).
+      const ws = await ctx.workstation();
+      inputs = ws.patients.seriesFiles(missing[0]!).instances.map((i) => i.filePath);
+    } else throw new UsageError(`not found: ${missing.join(', ')}`);
   }
   let lastNote = -1;
   const job = createJobContext((fraction, message) => {
@@ -34,7 +34,7 @@ export const segmentCommand: CliCommand = {
   summary: 'segment a CT with a threshold preset and print label volumes',
   usage: `Usage: twin segment INPUT --preset body|lungs|bone|heart [--db FILE] [--json]
 
-INPUT is a folder (or files) of DICOM holding a CT series; a series UID in the store is not supported yet.
+INPUT is a folder (or files) of DICOM holding a CT series, or the SeriesInstanceUID of a series in the store.
 Presets: body (outline without the couch), lungs (lung_left, lung_right), bone (spine, ribs: all other bone),
 heart (heart, myocardium, lv_blood_pool; needs contrast, else all empty and exit code 1).
 Prints {"labels":[{"name","volumeMl","voxels","centroidLps":[x,y,z]}]} (LPS mm).`,
