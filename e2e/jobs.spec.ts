@@ -1,7 +1,8 @@
 /** Long jobs can be cancelled; a killed worker fails its job and the UI keeps working; a throwing worker shows its error. */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-async function startFromTools(page: import('@playwright/test').Page, testId: string): Promise<void> {
+async function startFromTools(page: Page, testId: string): Promise<void> {
   await page.locator('.diagnostics summary').click();
   await page.getByTestId(testId).click();
   await page.locator('.diagnostics summary').click();

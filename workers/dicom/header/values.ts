@@ -55,7 +55,7 @@ export function textValue(ds: DataSet, tag: string): string | undefined {
   const el = ds.elements[tag];
   if (!el || el.length === 0 || el.items) return undefined;
   const bytes = ds.byteArray.subarray(el.dataOffset, el.dataOffset + el.length);
-  const v = decoderFor(ds).decode(bytes).replace(/[\s\u0000]+$/, '').replace(/^\s+/, '');
+  const v = decoderFor(ds).decode(bytes).replace(/[\s\0]+$/, '').replace(/^\s+/, '');
   return v === '' ? undefined : v;
 }
 
