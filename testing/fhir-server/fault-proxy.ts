@@ -10,6 +10,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mulberry32Int } from '../../workers/phantom/seeded-random';
 
 export const FAULT_KINDS = ['refused', 'error500', 'error503', 'delay', 'resetMidResponse', 'lostAfterCommit'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -39,16 +40,10 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-/** mulberry32: a small, fast, seedable generator; quality is ample for choosing faults. */
+/** Seeded, so a failing run can be replayed: the phantom's mulberry32, scaled to [0, 1). */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32Int(seed);
+  return () => next() / 4294967296;
 }
 
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
