@@ -4,7 +4,20 @@
  * the renderer validates replies and events before React sees them (renderer/bridge).
  */
 import { z } from 'zod';
-import { AppInfo, AuditEntry, DerivedObject, Job, PatientDetail, PatientSummary, SeriesInstance, SeriesSummary, SyncConflict, SyncStatus } from './domain';
+import {
+  AppInfo,
+  AuditEntry,
+  DerivedObject,
+  FhirPatientChoice,
+  Job,
+  PatientDetail,
+  PatientRecord,
+  PatientSummary,
+  SeriesInstance,
+  SeriesSummary,
+  SyncConflict,
+  SyncStatus,
+} from './domain';
 import { JobRequest } from './jobs';
 
 const Empty = z.object({}).strict();
@@ -29,6 +42,19 @@ export const channels = {
     reply: z.array(DerivedObject),
   },
   'derived.get': { request: z.object({ id: z.string().min(1).max(100) }).strict(), reply: DerivedObject },
+  /** The patient's EHR record (conditions, medications, encounters, observation series) from the linked FHIR patients. */
+  'record.get': { request: z.object({ patientKey: z.string().min(1).max(200) }).strict(), reply: PatientRecord },
+  'record.fhirPatients': { request: Empty, reply: z.array(FhirPatientChoice) },
+  /** Links a DICOM patient to a FHIR Patient by hand (when identifiers differ). */
+  'record.link': {
+    request: z.object({ patientKey: z.string().min(1).max(200), fhirPatientId: z.string().min(1).max(64) }).strict(),
+    reply: PatientRecord,
+  },
+  /** Imports uploaded FHIR bundles or NDJSON files (bridge.uploadFile) into the record; links patients by identifier. */
+  'record.importUploaded': {
+    request: z.object({ batchId: z.string().regex(/^[0-9a-f-]{8,64}$/), fileCount: z.number().int().min(1) }).strict(),
+    reply: z.object({ counts: z.record(z.string(), z.number().int()), errors: z.array(z.string()), linked: z.number().int() }),
+  },
   'sync.status': { request: Empty, reply: SyncStatus },
   /** Sets (or clears, with null) the FHIR R4 server results are sent to. */
   'sync.setServer': { request: z.object({ baseUrl: z.url().max(500).nullable() }).strict(), reply: SyncStatus },

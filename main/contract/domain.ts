@@ -116,6 +116,43 @@ export const SyncConflict = z.object({
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
 
+const TimelineItem = z.object({
+  id: z.string(),
+  resourceType: z.string(),
+  display: z.string(),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  status: z.string().nullable(),
+});
+
+/** A patient's record from the EHR (FHIR), shaped for the timeline and the observation charts. */
+export const PatientRecord = z.object({
+  patientKey: z.string(),
+  fhirPatientIds: z.array(z.string()),
+  conditions: z.array(TimelineItem),
+  medications: z.array(TimelineItem),
+  encounters: z.array(TimelineItem),
+  observationSeries: z.array(
+    z.object({
+      system: z.string().nullable(),
+      code: z.string(),
+      display: z.string(),
+      unit: z.string(),
+      points: z.array(z.object({ time: z.string(), value: z.number() })),
+    }),
+  ),
+});
+export type PatientRecord = z.infer<typeof PatientRecord>;
+
+export const FhirPatientChoice = z.object({
+  id: z.string(),
+  name: z.string(),
+  birthDate: z.string().nullable(),
+  gender: z.string().nullable(),
+  identifiers: z.array(z.string()),
+});
+export type FhirPatientChoice = z.infer<typeof FhirPatientChoice>;
+
 export const DerivedObject = z.object({
   id: z.string(),
   /** segmentation | rt-plan | ep-challenge | … */

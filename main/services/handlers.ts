@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SOP_UID_PATTERN, type BytesRef } from '../contract/bridge';
 import { channels, isChannel, type Channel, type ParsedRequestOf, type ReplyOf } from '../contract/channels';
 import type { WireError } from '../contract/bridge';
+import { listFhirPatients } from './fhir/fhir-patients';
 import { NotFoundError } from './patients/patient-repository';
 import { APP_VERSION, type Workstation } from './workstation';
 
@@ -33,6 +34,14 @@ function createHandlers(ws: Workstation): Handlers {
     'imports.fromUpload': ({ batchId, fileCount }) => ws.importUploaded(batchId, fileCount),
     'derived.list': ({ patientKey, kind }) => ws.derived.list(patientKey, kind),
     'derived.get': ({ id }) => ws.derived.get(id),
+    'record.get': ({ patientKey }) => ws.record.read(patientKey),
+    'record.fhirPatients': () => listFhirPatients(ws.db, ws.audit, ws.actor),
+    'record.link': ({ patientKey, fhirPatientId }) => {
+      ws.links.link(patientKey, fhirPatientId);
+      ws.emit('patients.changed', { patientKey });
+      return ws.record.read(patientKey);
+    },
+    'record.importUploaded': ({ batchId }) => ws.importFhirUploaded(batchId),
     'sync.status': () => ws.sync.status(),
     'sync.setServer': ({ baseUrl }) => {
       ws.sync.setServer(baseUrl);

@@ -3,7 +3,7 @@
  * open a Workstation, pass requests to its handlers, and forward its events.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { EventName, EventOf } from '../contract/channels';
@@ -14,6 +14,9 @@ import type { DerivedOutput } from '../../workers/process/derived-output';
 import { currentActor, dataLocations, defaultDataDir, type DataLocations } from './app-paths/data-locations';
 import { AuditLog } from './audit/audit-log';
 import { DerivedRepository } from './derived/derived-repository';
+import { FhirImporter } from './fhir/fhir-import';
+import { PatientLinks } from './fhir/patient-links';
+import { PatientRecordReader } from './fhir/patient-record';
 import { ResultExporter } from './fhir/result-export';
 import { stageResult } from './fhir/stage-results';
 import { indexScan, type ImportSummary } from './imports/index-scan';
@@ -56,6 +59,8 @@ export class Workstation {
   readonly derived: DerivedRepository;
   readonly sync: SyncService;
   readonly results: ResultExporter;
+  readonly record: PatientRecordReader;
+  readonly links: PatientLinks;
   private readonly listeners = new Set<Listener>();
 
   constructor(options: WorkstationOptions = {}) {
@@ -69,6 +74,8 @@ export class Workstation {
     this.uploads = new UploadStaging(this.locations.uploadsDir);
     this.derived = new DerivedRepository(this.db, this.audit, this.actor);
     this.sync = new SyncService(this.db, this.audit, this.actor, this.locations.dataDir);
+    this.record = new PatientRecordReader(this.db, this.audit, this.actor);
+    this.links = new PatientLinks(this.db, this.audit, this.actor);
     this.results = new ResultExporter(this.db, this.audit, this.actor, { name: 'Twin Workstation', version: APP_VERSION });
     this.jobs.onChange((job) => this.emit('jobs.changed', job));
   }
@@ -193,6 +200,24 @@ export class Workstation {
       summarise: summariseImport,
       onSettled: () => this.uploads.remove(batchId),
     });
+  }
+
+  /** Imports uploaded FHIR files into the twin record, links patients whose identifiers match, and removes the copies. */
+  importFhirUploaded(batchId: string): { counts: Record<string, number>; errors: string[]; linked: number } {
+    const folder = this.uploads.folder(batchId);
+    try {
+      const files = readdirSync(folder).map((f) => path.join(folder, f));
+      const result = new FhirImporter(this.db, this.audit, this.actor).importFiles(files);
+      const linked = this.links.linkByIdentifier().length;
+      this.emit('patients.changed', { patientKey: null });
+      return {
+        counts: result.counts,
+        errors: result.errors.map((e) => e.replace(/\S*[/\\]files[/\\]\d+\.bin/g, (f) => this.uploads.originalName(f))),
+        linked,
+      };
+    } finally {
+      this.uploads.remove(batchId);
+    }
   }
 
   importDemoPatient(): Job {
