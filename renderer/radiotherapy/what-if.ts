@@ -5,9 +5,8 @@
  * calculation.
  */
 import { TISSUES, type TissueParameters } from '../../assets/rt/radiobiology';
-import { computeDvh, doseStats, sortedDoses, type Dvh } from '../../workers/rt/evaluate/dvh';
-import { eqd2Gy } from '../../workers/rt/radiobiology/lq';
-import { lkbNtcp, poissonTcp } from '../../workers/rt/radiobiology/tcp-ntcp';
+import { computeDvh, sortedDoses, type Dvh } from '../../workers/rt/evaluate/dvh';
+import { doseOutcome } from '../../workers/rt/plan/what-if';
 import { voxelVolumeMl } from '../../workers/volume/volume';
 import type { PlanStructureSummary, PlanSummary } from './plan-summary';
 
@@ -63,23 +62,8 @@ export function evaluateWhatIf(summary: PlanSummary, beamDoseGy: Float32Array, s
   const voxelCm3 = voxelVolumeMl(summary.doseGrid.spacingMm);
   const doses = structureDoses(summary, beamDoseGy, settings);
   return summary.structures.map((s, q) => {
-    const tissue = tissueOf(s);
     const sortedGy = sortedDoses(doses[q]!);
-    const stats = doseStats(sortedGy);
-    let eqd2 = 0;
-    for (const d of sortedGy) eqd2 += eqd2Gy(d, settings.fractions, tissue.alphaBetaGy);
-    return {
-      name: s.name,
-      role: s.role,
-      tissue: s.tissue,
-      sortedGy,
-      minGy: stats.minGy,
-      meanGy: stats.meanGy,
-      maxGy: stats.maxGy,
-      meanEqd2Gy: sortedGy.length ? eqd2 / sortedGy.length : 0,
-      ...(s.role === 'target' && tissue.tcp ? { tcp: poissonTcp(sortedGy, voxelCm3, settings.fractions, tissue.alphaBetaGy, tissue.tcp) } : {}),
-      ...(s.role !== 'target' && tissue.lkb ? { ntcp: lkbNtcp(sortedGy, settings.fractions, tissue.alphaBetaGy, tissue.lkb) } : {}),
-    };
+    return { name: s.name, role: s.role, tissue: s.tissue, sortedGy, ...doseOutcome(sortedGy, s.role, tissueOf(s), settings.fractions, voxelCm3) };
   });
 }
 

@@ -40,6 +40,33 @@ export interface WhatIfResult {
   structures: StructureOutcome[];
 }
 
+export interface DoseOutcome {
+  minGy: number;
+  meanGy: number;
+  maxGy: number;
+  meanEqd2Gy: number;
+  tcp?: number;
+  ntcp?: number;
+}
+
+/**
+ * Dose statistics, mean EQD2, and TCP (targets) or NTCP (organs) of one structure from its voxel doses in ascending
+ * order. Shared by the planning job and the workspace's live what-if, so both say the same for the same dose.
+ */
+export function doseOutcome(sortedGy: Float64Array, role: PlanStructure['role'], tissue: TissueParameters, fractions: number, voxelCm3: number): DoseOutcome {
+  const stats = doseStats(sortedGy);
+  let eqd2 = 0;
+  for (const d of sortedGy) eqd2 += eqd2Gy(d, fractions, tissue.alphaBetaGy);
+  return {
+    minGy: stats.minGy,
+    meanGy: stats.meanGy,
+    maxGy: stats.maxGy,
+    meanEqd2Gy: sortedGy.length ? eqd2 / sortedGy.length : 0,
+    ...(role === 'target' && tissue.tcp ? { tcp: poissonTcp(sortedGy, voxelCm3, fractions, tissue.alphaBetaGy, tissue.tcp) } : {}),
+    ...(role !== 'target' && tissue.lkb ? { ntcp: lkbNtcp(sortedGy, fractions, tissue.alphaBetaGy, tissue.lkb) } : {}),
+  };
+}
+
 export function whatIf(plan: Plan, change: WhatIfChange = {}): WhatIfResult {
   const scale = change.doseScale ?? 1;
   const fractions = change.fractions ?? plan.fractions;
@@ -51,21 +78,7 @@ export function whatIf(plan: Plan, change: WhatIfChange = {}): WhatIfResult {
     const tissueKey = s.tissue ?? (s.role === 'target' ? 'tumour' : 'normal');
     const tissue: TissueParameters = TISSUES[tissueKey] ?? TISSUES.normal!;
     const sorted = sortedDoses(doseGy, s.voxels);
-    const stats = doseStats(sorted);
-    let eqd2 = 0;
-    for (const d of sorted) eqd2 += eqd2Gy(d, fractions, tissue.alphaBetaGy);
-    return {
-      name: s.name,
-      role: s.role,
-      tissue: tissueKey,
-      dvh: computeDvh(sorted),
-      minGy: stats.minGy,
-      meanGy: stats.meanGy,
-      maxGy: stats.maxGy,
-      meanEqd2Gy: sorted.length ? eqd2 / sorted.length : 0,
-      ...(s.role === 'target' && tissue.tcp ? { tcp: poissonTcp(sorted, voxelCm3, fractions, tissue.alphaBetaGy, tissue.tcp) } : {}),
-      ...(s.role !== 'target' && tissue.lkb ? { ntcp: lkbNtcp(sorted, fractions, tissue.alphaBetaGy, tissue.lkb) } : {}),
-    };
+    return { name: s.name, role: s.role, tissue: tissueKey, dvh: computeDvh(sorted), ...doseOutcome(sorted, s.role, tissue, fractions, voxelCm3) };
   });
   return { doseGy, fractions, structures };
 }
