@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openDemoPatient, test } from './fixtures';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -40,8 +40,7 @@ async function drawnFraction(page: Page, canvas: Locator): Promise<number> {
 
 test("the demo patient's organs are segmented, drawn in 3D, toggled, picked and exported", async ({ workstation: page }, testInfo) => {
   test.setTimeout(8 * 60_000); // the segmentation job runs for a minute or more on a loaded 2-core machine
-  await expect(page.getByTestId('job').filter({ hasText: 'Import the demo patient' })).toHaveAttribute('data-state', 'succeeded', { timeout: 90_000 });
-  await page.getByTestId('patient-item').filter({ hasText: 'Demo' }).click();
+  await openDemoPatient(page);
   await page.getByTestId('series-item').filter({ has: page.locator('.modality', { hasText: /^CT$/ }) }).click();
   await page.getByRole('tab', { name: '3D anatomy' }).click();
 

@@ -3,14 +3,13 @@
  * source are shown), enter a short dose protocol, run the epinephrine challenge as a job, then read QT and ΔQT per
  * dose, the dose–ΔQT chart with the LQT1 criterion, one pseudo-ECG per dose with its QT marked, and the run list.
  */
-import { expect, test } from './fixtures';
+import { expect, openDemoPatient, test } from './fixtures';
 
 test.use({ viewport: { width: 1600, height: 1100 } });
 
 test('an epinephrine challenge runs from the cardiac workspace and shows QT, ΔQT, the chart and the ECGs', async ({ workstation: page }, testInfo) => {
   test.setTimeout(6 * 60_000);
-  await expect(page.getByTestId('job').filter({ hasText: 'Import the demo patient' })).toHaveAttribute('data-state', 'succeeded', { timeout: 90_000 });
-  await page.getByTestId('patient-item').filter({ hasText: 'Demo' }).click();
+  await openDemoPatient(page);
   await page.getByRole('tab', { name: 'Cardiac' }).click();
 
   // The genotype's channel change and its source follow the choice.

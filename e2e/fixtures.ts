@@ -44,3 +44,10 @@ export const test = base.extend<{ workstation: Page }>({
 });
 
 export { expect } from '@playwright/test';
+
+/** Waits until the demo patient (imported on first start) is listed, and opens it. */
+export async function openDemoPatient(page: Page): Promise<void> {
+  const patient = page.getByTestId('patient-item').filter({ hasText: 'Demo' });
+  await patient.waitFor({ timeout: 90_000 });
+  await patient.click();
+}

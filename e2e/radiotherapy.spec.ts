@@ -4,13 +4,12 @@
  * The multitarget phantom has targets only, so the organ-at-risk side is checked on the demo patient's lung plan.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openDemoPatient, test } from './fixtures';
 
 async function openRadiotherapy(page: Page): Promise<void> {
   // Tall enough that a screenshot holds the whole workspace (the shell scrolls inside, not the page).
   await page.setViewportSize({ width: 1600, height: 1900 });
-  await expect(page.getByTestId('job').filter({ hasText: 'Import the demo patient' })).toHaveAttribute('data-state', 'succeeded', { timeout: 90_000 });
-  await page.getByTestId('patient-item').filter({ hasText: 'Demo' }).click();
+  await openDemoPatient(page);
   await page.getByRole('tab', { name: 'Radiotherapy' }).click();
   await expect(page.getByTestId('rt-workspace')).toBeVisible();
 }

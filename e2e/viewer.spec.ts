@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { missingDataMessage, sharedData } from '../testing/shared-data';
-import { expect, test } from './fixtures';
+import { expect, openDemoPatient, test } from './fixtures';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -123,9 +123,7 @@ async function exerciseViewer(page: Page, testInfo: TestInfo, sliceCount: number
 }
 
 test("the demo patient's CT shows in stack and MPR, scrolls, windows and measures", async ({ workstation: page }, testInfo) => {
-  const importJob = page.getByTestId('job').filter({ hasText: 'Import the demo patient' });
-  await expect(importJob).toHaveAttribute('data-state', 'succeeded', { timeout: 90_000 });
-  await page.getByTestId('patient-item').filter({ hasText: 'Demo' }).click();
+  await openDemoPatient(page);
   await exerciseViewer(page, testInfo, 120, () => page.getByTestId('series-item').filter({ has: page.locator('.modality', { hasText: /^CT$/ }) }).click());
 });
 

@@ -16,4 +16,5 @@ export const jobKinds: Record<string, () => Promise<JobFunction>> = {
   'rt.plan.phantom': async () => (await import('./kinds/rt-plan')).rtPlanPhantom,
   'rt.plan.patient': async () => (await import('./kinds/rt-plan')).rtPlanPatient,
   'ep.challenge': async () => (await import('./kinds/ep-challenge')).epChallenge,
+  'model.predict': async () => (await import('./kinds/model-predict')).modelPredict,
 };
