@@ -21,6 +21,8 @@ await build({
     main: 'main/app/main.ts',
     preload: 'main/app/preload.ts',
     'worker-main': 'workers/process/worker-main.ts',
+    // The EP solver's threads load this file by name, beside the worker bundle (workers/ep/threads/thread-pool.ts).
+    'monodomain-worker': 'workers/ep/threads/monodomain-worker.ts',
   },
   outdir: 'dist/app',
   outExtension: { '.js': '.cjs' },

@@ -37,7 +37,8 @@ export interface WorkerInit {
  * importing the .ts entry (a worker's --import flag does not cover its own entry module in Node 20).
  */
 function startWorker(init: WorkerInit): Worker {
-  const entry = new URL(import.meta.url.endsWith('.ts') ? './monodomain-worker.ts' : './monodomain-worker.js', import.meta.url);
+  // From sources: the .ts file beside this one; in the Electron bundle (scripts/build-electron.mjs): monodomain-worker.cjs.
+  const entry = new URL(import.meta.url.endsWith('.ts') ? './monodomain-worker.ts' : './monodomain-worker.cjs', import.meta.url);
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: init });
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
