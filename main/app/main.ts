@@ -3,10 +3,11 @@
  * electron. Security: contextIsolation and sandbox on, nodeIntegration off, strict CSP, app files through the
  * `twin://` protocol (never file://), navigation and window.open blocked, no remote content.
  */
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { IPC_EVENT, IPC_INVOKE, IPC_READ_BYTES, IPC_UPLOAD } from '../contract/bridge';
 import { createByteReader, createDispatch } from '../services/handlers';
+import { EncryptedFileSecretStore } from '../services/sync/secret-store';
 import { Workstation } from '../services/workstation';
 import { APP_SCHEME, registerAppProtocol, registerSchemeAsPrivileged } from './app-protocol';
 import { UtilityProcessLauncher } from './utility-launcher';
@@ -49,7 +50,13 @@ async function start(): Promise<void> {
   registerAppProtocol(path.join(__dirname, '..', '..', 'renderer', 'dist'));
 
   const dataDir = process.env.TWIN_DATA_DIR ?? app.getPath('userData');
-  workstation = new Workstation({ dataDir, host: 'electron', launcher: new UtilityProcessLauncher(path.join(__dirname, 'worker-main.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`)) });
+  workstation = new Workstation({
+    dataDir,
+    host: 'electron',
+    launcher: new UtilityProcessLauncher(path.join(__dirname, 'worker-main.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`)),
+    // Sync secrets encrypted with the OS keychain (DPAPI, Keychain, libsecret), never in plain text.
+    secrets: new EncryptedFileSecretStore(path.join(dataDir, 'secrets.enc.json'), safeStorage),
+  });
   const dispatch = createDispatch(workstation);
   const readBytes = createByteReader(workstation);
   ipcMain.handle(IPC_INVOKE, (_event, channel: unknown, request: unknown) => dispatch(String(channel), request));

@@ -18,12 +18,13 @@ import { FhirImporter } from './fhir/fhir-import';
 import { PatientLinks } from './fhir/patient-links';
 import { PatientRecordReader } from './fhir/patient-record';
 import { ResultExporter } from './fhir/result-export';
-import { stageResult } from './fhir/stage-results';
+import { stageImagingStudies, stageResult } from './fhir/stage-results';
 import { indexScan, type ImportSummary } from './imports/index-scan';
 import { JobRunner } from './jobs/job-runner';
 import { NodeForkLauncher, type WorkerLauncher } from './jobs/worker-launcher';
 import { UploadStaging } from './imports/upload-staging';
 import { PatientRepository } from './patients/patient-repository';
+import type { SecretStore } from './sync/secret-store';
 import { SyncService } from './sync/sync-service';
 import { openStore, type StoreDatabase } from './store/open-store';
 
@@ -43,6 +44,8 @@ export interface WorkstationOptions {
   launcher?: WorkerLauncher;
   actor?: string;
   host?: 'electron' | 'web';
+  /** Where sync secrets live: the Electron shell passes an OS-keychain-encrypted store; headless uses a 0600 file. */
+  secrets?: SecretStore;
 }
 
 type Listener = (event: EventName, payload: unknown) => void;
@@ -73,7 +76,7 @@ export class Workstation {
     this.jobs = new JobRunner(this.db, options.launcher ?? new NodeForkLauncher());
     this.uploads = new UploadStaging(this.locations.uploadsDir);
     this.derived = new DerivedRepository(this.db, this.audit, this.actor);
-    this.sync = new SyncService(this.db, this.audit, this.actor, this.locations.dataDir);
+    this.sync = new SyncService(this.db, this.audit, this.actor, this.locations.dataDir, options.secrets);
     this.record = new PatientRecordReader(this.db, this.audit, this.actor);
     this.links = new PatientLinks(this.db, this.audit, this.actor);
     this.results = new ResultExporter(this.db, this.audit, this.actor, { name: 'Twin Workstation', version: APP_VERSION });
@@ -180,7 +183,7 @@ export class Workstation {
       kind: 'dicom.import',
       title,
       input: { paths, copyTo: copy ? this.locations.dicomDir : null },
-      onResult: (scan) => this.indexAndAnnounce(scan as ScanResult),
+      onResult: (scan, job) => this.indexAndAnnounce(scan as ScanResult, job),
       summarise: summariseImport,
     });
   }
@@ -192,10 +195,10 @@ export class Workstation {
       kind: 'dicom.import',
       title: `Import ${fileCount} file${fileCount === 1 ? '' : 's'}`,
       input: { paths: [folder], copyTo: this.locations.dicomDir },
-      onResult: (result) => {
+      onResult: (result, job) => {
         const scan = result as ScanResult;
         scan.errors = scan.errors.map((e) => ({ ...e, file: this.uploads.originalName(e.file) }));
-        return this.indexAndAnnounce(scan);
+        return this.indexAndAnnounce(scan, job);
       },
       summarise: summariseImport,
       onSettled: () => this.uploads.remove(batchId),
@@ -225,8 +228,8 @@ export class Workstation {
       kind: 'demo.import',
       title: 'Import the demo patient',
       input: { outDir: this.locations.demoDir },
-      onResult: (scan) => {
-        const summary = this.indexAndAnnounce(scan as ScanResult);
+      onResult: (scan, job) => {
+        const summary = this.indexAndAnnounce(scan as ScanResult, job);
         this.setSetting('demo.imported', true);
         return summary;
       },
@@ -265,9 +268,10 @@ export class Workstation {
     this.db.close();
   }
 
-  private indexAndAnnounce(scan: ScanResult): ImportSummary {
+  private indexAndAnnounce(scan: ScanResult, job: Job): ImportSummary {
     const summary = indexScan(this.db, this.audit, this.actor, scan);
     for (const patientKey of summary.patientKeys) this.emit('patients.changed', { patientKey });
+    if (stageImagingStudies(this.results, scan.series.map((s) => s.studyInstanceUid), job) > 0) this.announceSync();
     return summary;
   }
 }

@@ -19,6 +19,19 @@ function planMetrics(summary: PlanSummary): DvhMetric[] {
   ]);
 }
 
+/** Imported studies of patients linked to the EHR go out as ImagingStudy (with Provenance); others stay local. */
+export function stageImagingStudies(exporter: ResultExporter, studyInstanceUids: readonly string[], job: Job): number {
+  let staged = 0;
+  for (const uid of new Set(studyInstanceUids)) {
+    try {
+      staged += exporter.exportImagingStudy(uid, { id: job.id, kind: job.kind, finishedAt: new Date().toISOString() }).length;
+    } catch (err) {
+      if (!(err instanceof ExportError)) throw err;
+    }
+  }
+  return staged;
+}
+
 export function stageResult(exporter: ResultExporter, derived: DerivedObject, job: Job): StageOutcome {
   if (!derived.patientKey) return { notStaged: 'phantom studies are not sent to the EHR' };
   const jobInfo = { id: job.id, kind: job.kind, finishedAt: new Date().toISOString() };
