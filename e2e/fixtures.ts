@@ -4,30 +4,21 @@
  */
 import { test as base, _electron as electron, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-
-function electronBinary(): string | null {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
+import { findElectronBinary } from '../bin/electron-binary.mjs';
 
 export const test = base.extend<{ workstation: Page }>({
   workstation: async ({ page }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
-      const binary = electronBinary();
+      const electronFound = findElectronBinary();
       testInfo.skip(
-        binary === null,
-        'Electron binary absent: it cannot be downloaded on these build machines (ELECTRON_SKIP_BINARY_DOWNLOAD); the same spec ran in Chromium against the web host.',
+        'missing' in electronFound,
+        `Electron binary absent (${'missing' in electronFound ? electronFound.missing : ''}): it cannot be downloaded on these build machines; the same spec ran in Chromium against the web host.`,
       );
       testInfo.skip(!existsSync('dist/app/main.cjs'), 'Electron build missing: run `npm run build` first.');
       const app = await electron.launch({
-        executablePath: binary!,
+        executablePath: 'binary' in electronFound ? electronFound.binary : '',
         args: ['dist/app/main.cjs'],
         env: { ...process.env, TWIN_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'twin-e2e-electron-')) },
       });

@@ -4,7 +4,7 @@
     /usr/bin/python3 native-models/scripts/train_ep_cell.py   (Debian python: python3-onnx and python3-numpy)
 
 Reads native-models/data/ep-cell-runs.csv (made by generate-ep-cell-data.ts), keeps the runs that repolarised 1:1,
-fits a small MLP (6 -> 32 tanh -> 32 tanh -> 2) with numpy (full-batch Adam, fixed seed), and writes the ONNX graph
+fits a small MLP (6 -> 40 tanh -> 40 tanh -> 2) with numpy (full-batch Adam, fixed seed), and writes the ONNX graph
 with onnx.helper. Input normalisation (to [-1, 1] over the card's box) and output de-normalisation are inside the graph,
 so the app feeds raw inputs in card units. Held-out metrics are written into the card JSON and printed.
 Needs numpy and onnx: `apt-get install -y python3-onnx` on Debian (a developer step, never in CI).
@@ -25,7 +25,7 @@ except ImportError:
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CARD_PATH = os.path.join(ROOT, "ep-cell-surrogate.card.json")
-HIDDEN = 32
+HIDDEN = 40
 STEPS = 20000
 SEED = 7
 
@@ -82,16 +82,23 @@ for step in range(1, STEPS + 1):
         v[k] = 0.999 * v[k] + 0.001 * g * g
         params[k] -= lr * (m[k] / (1 - 0.9**step)) / (np.sqrt(v[k] / (1 - 0.999**step)) + 1e-8)
 
-pred = forward(params, Xn)[2] * y_std + y_mean
-err = np.abs(pred - Y)
+predict = lambda x: forward(params, x * in_scale + in_shift)[2] * y_std + y_mean
+err = np.abs(predict(X) - Y)
+# The box corners (never drawn for training) are the hardest held-out cases: scored on their own.
+corners = json.load(open(os.path.join(ROOT, "ep-cell-surrogate.heldout.json")))["corners"]
+Xc = np.array([c["inputs"] for c in corners])
+corner_err = np.abs(predict(Xc) - np.array([[c[n] for n in out_names] for c in corners]))
 metrics = {}
 for j, name in enumerate(out_names):
     metrics[name] = {
         "trainMaeMs": round(float(err[train, j].mean()), 2),
         "heldOutMaeMs": round(float(err[~train, j].mean()), 2),
         "heldOutMaxAbsErrorMs": round(float(err[~train, j].max()), 2),
+        "cornerMaeMs": round(float(corner_err[:, j].mean()), 2),
+        "cornerMaxAbsErrorMs": round(float(corner_err[:, j].max()), 2),
     }
-print(json.dumps({"trainRuns": int(train.sum()), "heldOutRuns": int((~train).sum()), "metrics": metrics}, indent=1))
+summary = {"trainRuns": int(train.sum()), "heldOutRuns": int((~train).sum()), "cornerRuns": len(corners), "metrics": metrics}
+print(json.dumps(summary, indent=1))
 
 # The graph: y = ((tanh(tanh((x*s+b) W0 + b0) W1 + b1) W2 + b2) * y_std + y_mean, all float32.
 f32 = lambda name, a: numpy_helper.from_array(np.asarray(a, dtype=np.float32), name)
@@ -125,8 +132,11 @@ helper.set_model_props(model, {"name": card["name"], "version": card["version"]}
 onnx.checker.check_model(model)
 onnx.save(model, os.path.join(ROOT, card["file"]))
 
-# The stated error the service and tests hold the model to: the held-out maximum, rounded up to 0.5 ms.
-card["heldOutMaxAbsErrorMs"] = {n: float(np.ceil(metrics[n]["heldOutMaxAbsErrorMs"] * 2) / 2) for n in out_names}
+# The stated error the service and tests hold the model to: the held-out maximum over the held-out runs and the box
+# corners, rounded up to 0.5 ms.
+worst = lambda n: max(metrics[n]["heldOutMaxAbsErrorMs"], metrics[n]["cornerMaxAbsErrorMs"])
+card["heldOutMaxAbsErrorMs"] = {n: float(np.ceil(worst(n) * 2) / 2) for n in out_names}
 card["heldOutMaeMs"] = {n: metrics[n]["heldOutMaeMs"] for n in out_names}
+card["training"] = summary
 json.dump(card, open(CARD_PATH, "w"), indent=2, ensure_ascii=False)
 open(CARD_PATH, "a").write("\n")

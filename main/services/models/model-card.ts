@@ -22,7 +22,7 @@ export const modelCardSchema = z.object({
   outputName: z.string().min(1),
   inputs: z.array(modelInputSchema).min(1),
   outputs: z.array(z.object({ name: z.string().min(1), unit: z.string(), description: z.string() })).min(1),
-  /** held-out maximum absolute error per output, in the output's unit: the error the model is held to */
+  /** held-out maximum absolute error per output (held-out runs and box corners), in ms: the error the model is held to */
   heldOutMaxAbsErrorMs: z.record(z.string(), z.number().nullable()),
   heldOutMaeMs: z.record(z.string(), z.number()).optional(),
 });

@@ -23,13 +23,14 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'twin-models-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('EP cell surrogate', () => {
-  it('matches the engine on the committed held-out runs within the error its card states', async () => {
-    const prediction = await service.predict(NAME, heldout.cases.map((c) => toCase(c.inputs)));
+  it('matches the engine on the committed held-out runs and box corners within the error its card states', async () => {
+    const cases = [...heldout.cases, ...heldout.corners];
+    const prediction = await service.predict(NAME, cases.map((c) => toCase(c.inputs)));
     expect(prediction.model).toBe(NAME);
     expect(prediction.version).toBe(card.version);
     expect(prediction.estimate).toBe(true);
-    expect(prediction.outputs).toHaveLength(heldout.cases.length);
-    for (const [k, c] of heldout.cases.entries()) {
+    expect(prediction.outputs).toHaveLength(cases.length);
+    for (const [k, c] of cases.entries()) {
       expect(Math.abs(prediction.outputs[k]!.apd90Ms! - c.apd90Ms)).toBeLessThanOrEqual(card.heldOutMaxAbsErrorMs.apd90Ms!);
       expect(Math.abs(prediction.outputs[k]!.apd50Ms! - c.apd50Ms)).toBeLessThanOrEqual(card.heldOutMaxAbsErrorMs.apd50Ms!);
     }
