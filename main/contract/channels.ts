@@ -55,6 +55,25 @@ export const channels = {
     request: z.object({ batchId: z.string().regex(/^[0-9a-f-]{8,64}$/), fileCount: z.number().int().min(1) }).strict(),
     reply: z.object({ counts: z.record(z.string(), z.number().int()), errors: z.array(z.string()), linked: z.number().int() }),
   },
+  /** A learned surrogate's card and whether it can run (a missing or corrupt model leaves the workspace working). */
+  'models.status': {
+    request: z.object({ model: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict(),
+    reply: z.union([
+      z.object({
+        available: z.literal(true),
+        version: z.string(),
+        inputs: z.array(z.object({ name: z.string(), unit: z.string(), min: z.number(), max: z.number(), description: z.string() })),
+        outputs: z.array(z.object({ name: z.string(), unit: z.string(), description: z.string() })),
+        heldOutMaxAbsError: z.record(z.string(), z.number().nullable()),
+      }),
+      z.object({ available: z.literal(false), reason: z.string() }),
+    ]),
+  },
+  /** A model estimate (labelled as such, with the model version); inputs outside the card's ranges are refused. */
+  'models.predict': {
+    request: z.object({ model: z.string().regex(/^[a-z0-9-]{1,64}$/), cases: z.array(z.record(z.string(), z.number())).min(1).max(256) }).strict(),
+    reply: z.object({ model: z.string(), version: z.string(), estimate: z.literal(true), outputs: z.array(z.record(z.string(), z.number())) }),
+  },
   'sync.status': { request: Empty, reply: SyncStatus },
   /** Sets (or clears, with null) the FHIR R4 server results are sent to. */
   'sync.setServer': { request: z.object({ baseUrl: z.url().max(500).nullable() }).strict(), reply: SyncStatus },

@@ -8,6 +8,7 @@ import { SOP_UID_PATTERN, type BytesRef } from '../contract/bridge';
 import { channels, isChannel, type Channel, type ParsedRequestOf, type ReplyOf } from '../contract/channels';
 import type { WireError } from '../contract/bridge';
 import { listFhirPatients } from './fhir/fhir-patients';
+import { ModelInputError } from './models/model-inputs';
 import { NotFoundError } from './patients/patient-repository';
 import { APP_VERSION, type Workstation } from './workstation';
 
@@ -42,6 +43,13 @@ function createHandlers(ws: Workstation): Handlers {
       return ws.record.read(patientKey);
     },
     'record.importUploaded': ({ batchId }) => ws.importFhirUploaded(batchId),
+    'models.status': ({ model }) => {
+      const s = ws.models.status(model);
+      return s.available
+        ? { available: true as const, version: s.version, inputs: s.card.inputs, outputs: s.card.outputs, heldOutMaxAbsError: s.card.heldOutMaxAbsErrorMs }
+        : { available: false as const, reason: s.reason };
+    },
+    'models.predict': ({ model, cases }) => ws.models.predict(model, cases),
     'sync.status': () => ws.sync.status(),
     'sync.setServer': ({ baseUrl }) => {
       ws.sync.setServer(baseUrl);
@@ -93,6 +101,7 @@ export function createDispatch(ws: Workstation): Dispatch {
       return { ok: true, reply: await handler(parsed.data) };
     } catch (err) {
       if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };
+      if (err instanceof ModelInputError) return { ok: false, error: { code: 'invalid-request', message: err.message } };
       return { ok: false, error: { code: 'failed', message: (err as Error).message } };
     }
   };

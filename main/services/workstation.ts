@@ -23,6 +23,8 @@ import { indexScan, type ImportSummary } from './imports/index-scan';
 import { JobRunner } from './jobs/job-runner';
 import { NodeForkLauncher, type WorkerLauncher } from './jobs/worker-launcher';
 import { UploadStaging } from './imports/upload-staging';
+import { ModelService } from './models/model-service';
+import { ModelWorkerClient } from './models/model-worker-client';
 import { PatientRepository } from './patients/patient-repository';
 import type { SecretStore } from './sync/secret-store';
 import { SyncService } from './sync/sync-service';
@@ -64,6 +66,9 @@ export class Workstation {
   readonly results: ResultExporter;
   readonly record: PatientRecordReader;
   readonly links: PatientLinks;
+  /** Learned surrogates, run by onnxruntime-node in one long-lived worker process started on first use. */
+  readonly models: ModelService;
+  private modelWorker: ModelWorkerClient | undefined;
   private readonly listeners = new Set<Listener>();
 
   constructor(options: WorkstationOptions = {}) {
@@ -79,6 +84,7 @@ export class Workstation {
     this.sync = new SyncService(this.db, this.audit, this.actor, this.locations.dataDir, options.secrets);
     this.record = new PatientRecordReader(this.db, this.audit, this.actor);
     this.links = new PatientLinks(this.db, this.audit, this.actor);
+    this.models = new ModelService((input) => (this.modelWorker ??= new ModelWorkerClient()).run(input));
     this.results = new ResultExporter(this.db, this.audit, this.actor, { name: 'Twin Workstation', version: APP_VERSION });
     this.jobs.onChange((job) => this.emit('jobs.changed', job));
   }
@@ -264,6 +270,7 @@ export class Workstation {
   }
 
   async close(): Promise<void> {
+    this.modelWorker?.close();
     await this.jobs.shutdown();
     this.db.close();
   }

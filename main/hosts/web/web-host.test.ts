@@ -91,4 +91,21 @@ describe('web host', () => {
     await second.close();
     blocker.close();
   });
+
+  it('serves model estimates with their version, and refuses inputs outside the model card', async () => {
+    const status = (await (await invoke('models.status', { model: 'ep-cell-surrogate' })).json()) as { reply: { available: boolean; version: string } };
+    expect(status.reply.available).toBe(true);
+    const ok = { gKs: 1, gKr: 1, gCaL: 1, gNaLAbsolute: 0, doseUgPerKgMin: 0, cycleLengthMs: 1000 };
+    const res = await invoke('models.predict', { model: 'ep-cell-surrogate', cases: [ok] });
+    const body = (await res.json()) as { reply: { estimate: boolean; version: string; outputs: { apd90Ms: number }[] } };
+    expect(body.reply.estimate).toBe(true);
+    expect(body.reply.version).toBe(status.reply.version);
+    expect(body.reply.outputs[0]!.apd90Ms).toBeGreaterThan(250);
+    expect(body.reply.outputs[0]!.apd90Ms).toBeLessThan(350);
+    const refused = await invoke('models.predict', { model: 'ep-cell-surrogate', cases: [{ ...ok, doseUgPerKgMin: 2 }] });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/doseUgPerKgMin/);
+    const missing = (await (await invoke('models.status', { model: 'no-such-model' })).json()) as { reply: { available: boolean; reason: string } };
+    expect(missing.reply).toMatchObject({ available: false });
+  });
 });
