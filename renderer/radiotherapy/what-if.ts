@@ -6,7 +6,7 @@
  */
 import { TISSUES, type TissueParameters } from '../../assets/rt/radiobiology';
 import { computeDvh, sortedDoses, type Dvh } from '../../workers/rt/evaluate/dvh';
-import { doseOutcome } from '../../workers/rt/plan/what-if';
+import { doseOutcome, type DoseOutcome } from '../../workers/rt/plan/what-if';
 import { voxelVolumeMl } from '../../workers/volume/volume';
 import type { PlanStructureSummary, PlanSummary } from './plan-summary';
 
@@ -18,18 +18,12 @@ export interface WhatIfSettings {
   beamsOn: readonly boolean[];
 }
 
-export interface StructureOutcome {
+export interface StructureOutcome extends DoseOutcome {
   name: string;
   role: PlanStructureSummary['role'];
   tissue: string;
   /** Doses of the structure's voxels, ascending. */
   sortedGy: Float64Array;
-  minGy: number;
-  meanGy: number;
-  maxGy: number;
-  meanEqd2Gy: number;
-  tcp?: number;
-  ntcp?: number;
 }
 
 /** The summary names the tissue key the job used (by role when the structure had none); unknown keys are 'normal' as there. */

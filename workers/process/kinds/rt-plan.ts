@@ -12,22 +12,16 @@ import { exportPlanDicom } from '../../rt/export/export-plan';
 import type { GoalResult } from '../../rt/plan/goals';
 import { doseVolume, RING_STRUCTURE, type Plan } from '../../rt/plan/plan';
 import { planFromDicom } from '../../rt/plan/plan-from-dicom';
-import { whatIf } from '../../rt/plan/what-if';
+import { whatIf, type DoseOutcome } from '../../rt/plan/what-if';
 import type { Mat3, Vec3 } from '../../volume/volume';
 import type { DerivedFileOut, DerivedOutput } from '../derived-output';
 import { progressRange, type JobContext } from '../job-context';
 
-export interface PlanStructureSummary {
+export interface PlanStructureSummary extends DoseOutcome {
   name: string;
   role: string;
   tissue: string;
   voxelCount: number;
-  minGy: number;
-  meanGy: number;
-  maxGy: number;
-  meanEqd2Gy: number;
-  tcp?: number;
-  ntcp?: number;
   /** Cumulative DVH sampled every binGy: volume fraction receiving at least k·binGy. */
   dvh: { binGy: number; cumulative: number[] };
 }

@@ -20,18 +20,11 @@ export interface WhatIfChange {
   beamsOff?: readonly number[];
 }
 
-export interface StructureOutcome {
+export interface StructureOutcome extends DoseOutcome {
   name: string;
   role: PlanStructure['role'];
   tissue: string;
   dvh: Dvh;
-  minGy: number;
-  meanGy: number;
-  maxGy: number;
-  /** Mean of the voxel EQD2 values with the tissue's α/β. */
-  meanEqd2Gy: number;
-  tcp?: number;
-  ntcp?: number;
 }
 
 export interface WhatIfResult {
@@ -44,6 +37,7 @@ export interface DoseOutcome {
   minGy: number;
   meanGy: number;
   maxGy: number;
+  /** Mean of the voxel EQD2 values with the tissue's α/β. */
   meanEqd2Gy: number;
   tcp?: number;
   ntcp?: number;
