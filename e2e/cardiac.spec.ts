@@ -64,3 +64,15 @@ test('an epinephrine challenge runs from the cardiac workspace and shows QT, ΔQ
   await testInfo.attach('cardiac-chart', { body: await chart.screenshot(), contentType: 'image/png' });
   await testInfo.attach('cardiac-ecg', { body: await ecgs.nth(1).screenshot(), contentType: 'image/png' });
 });
+
+test('the surrogate previews APD90 at once while a slider moves, labelled as a model estimate', async ({ workstation: page }) => {
+  await openDemoPatient(page);
+  await page.getByRole('tab', { name: 'Cardiac' }).click();
+  const estimate = page.getByTestId('surrogate-estimate');
+  await expect(estimate).toContainText('model estimate, ep-cell-surrogate v');
+  const apd = async () => Number(/APD90 ≈ (\d+) ms/.exec((await estimate.textContent()) ?? '')?.[1]);
+  await expect.poll(apd).toBeGreaterThan(250);
+  const control = await apd();
+  await page.getByTestId('surrogate-gKs').fill('0.2'); // IKs loss, as in LQT1
+  await expect.poll(apd).toBeGreaterThan(control);
+});

@@ -15,6 +15,7 @@ import { EcgPlot } from './EcgPlot';
 import { EventList } from './EventList';
 import { genotypeLabel } from './genotypes';
 import { RunList } from './RunList';
+import { SurrogatePreview } from './SurrogatePreview';
 import './cardiac.css';
 
 const RELOAD_ON = ['derived.changed' as const];
@@ -91,6 +92,7 @@ export function CardiacWorkspace({ patient }: WorkspaceProps) {
         <div className="panel-title">Epinephrine QT stress test</div>
         <ChallengeForm patientKey={patient.patientKey} />
         <BetaAdrenergicTable />
+        <SurrogatePreview />
         <div className="panel-title">Runs</div>
         {derived.error && <div className="error small">{derived.error}</div>}
         <RunList runs={runs} shownId={shownId} comparedIds={comparedIds} colorOf={colorOf} onShow={setShownId} onToggleCompare={toggleCompare} />
