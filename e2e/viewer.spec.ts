@@ -141,3 +141,15 @@ test('a CT imported through the UI opens in the viewer', async ({ workstation: p
   await expect(series).toContainText('99 images');
   await exerciseViewer(page, testInfo, 99, () => series.click());
 });
+
+test("the demo patient's structure set is drawn over its CT and can be hidden", async ({ workstation: page }, testInfo) => {
+  await openDemoPatient(page);
+  await page.getByTestId('series-item').filter({ has: page.locator('.modality', { hasText: /^CT$/ }) }).click();
+  await expect(page.getByTestId('viewer-slice-indicator').first()).toHaveText(/^Im \d+\/120$/, { timeout: 60_000 });
+  const contours = page.getByTestId('viewer-contours').first();
+  // The middle slice cuts the body, both lungs, the spine, the cord and the ribs at least.
+  await expect.poll(async () => Number(await contours.getAttribute('data-count'))).toBeGreaterThanOrEqual(5);
+  await testInfo.attach('contours', { body: await page.screenshot(), contentType: 'image/png' });
+  await page.getByTestId('viewer-structures-toggle').uncheck();
+  await expect(page.getByTestId('viewer-contours')).toHaveCount(0);
+});

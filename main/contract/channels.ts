@@ -86,6 +86,16 @@ export const channels = {
     request: z.object({ id: z.number().int(), resolution: z.enum(['keep-local', 'keep-server']) }).strict(),
     reply: SyncStatus,
   },
+  /** The contours of an RTSTRUCT series in LPS mm (for drawing over CT): each contour a flat x,y,z list. */
+  'series.contours': {
+    request: z.object({ seriesKey: z.string().min(1).max(200) }).strict(),
+    reply: z.object({
+      frameOfReferenceUid: z.string().nullable(),
+      structures: z.array(
+        z.object({ name: z.string(), colourRgb: z.tuple([z.number(), z.number(), z.number()]).nullable(), contours: z.array(z.array(z.number())) }),
+      ),
+    }),
+  },
   'jobs.list': { request: Empty, reply: z.array(Job) },
   'jobs.start': { request: JobRequest, reply: Job },
   'jobs.cancel': { request: z.object({ jobId: z.string().min(1).max(100) }).strict(), reply: Job },

@@ -9,6 +9,7 @@ import { channels, isChannel, type Channel, type ParsedRequestOf, type ReplyOf }
 import type { WireError } from '../contract/bridge';
 import { listFhirPatients } from './fhir/fhir-patients';
 import { ModelInputError } from './models/model-inputs';
+import { readRtStruct } from '../../workers/anatomy/rtstruct/read-rtstruct';
 import { NotFoundError } from './patients/patient-repository';
 import { APP_VERSION, type Workstation } from './workstation';
 
@@ -69,6 +70,15 @@ function createHandlers(ws: Workstation): Handlers {
     'sync.resolve': ({ id, resolution }) => {
       ws.sync.resolve(id, resolution);
       return ws.announceSync();
+    },
+    'series.contours': ({ seriesKey }) => {
+      const { series, instances } = ws.patients.seriesFiles(seriesKey);
+      if (series.modality !== 'RTSTRUCT' || !instances[0]) throw new NotFoundError(`series "${seriesKey}" is not an RT Structure Set`);
+      const set = readRtStruct(instances[0].filePath);
+      return {
+        frameOfReferenceUid: set.frameOfReferenceUid ?? null,
+        structures: set.structures.map((s) => ({ name: s.name, colourRgb: s.colourRgb ?? null, contours: s.contours.map((c) => Array.from(c.pointsMm)) })),
+      };
     },
     'jobs.list': () => ws.jobs.list(),
     'jobs.start': (request) => ws.startJob(request),

@@ -7,6 +7,8 @@ import { MeasurementList } from './MeasurementList';
 import { SeriesDetails } from './SeriesDetails';
 import { ViewerToolbar, type ViewerMode } from './ViewerToolbar';
 import { ViewportOverlay } from './ViewportOverlay';
+import { ContourOverlay } from './ContourOverlay';
+import { useStructureContours } from './use-structure-contours';
 import { ensureCornerstone } from './init-cornerstone';
 import { mprUnavailableReason } from './mpr-eligibility';
 import { loadSeriesImages, releaseSeriesImages, type LoadProgress, type LoadedSeries } from './load-series-images';
@@ -188,6 +190,9 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
   };
 
   const frameOfReferenceUid = images ? frameOfReferenceOf(images.imageIds[0]!) : null;
+  const contours = useStructureContours(patient.patientKey, frameOfReferenceUid);
+  const [showContours, setShowContours] = useState(true);
+  const sliceSpacingMm = series.spacingMm?.[2] ?? 1;
 
   return (
     <div className="viewer" data-testid="viewer">
@@ -209,12 +214,14 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
             <div className={`viewport-box active`}>
               <div ref={stackRef} className="viewport-element" data-testid="viewer-viewport" />
               {shown[0] && <ViewportOverlay element={shown[0]} patient={patient} series={series} planeTitle={null} />}
+              {shown[0] && contours && showContours && <ContourOverlay element={shown[0]} set={contours} sliceSpacingMm={sliceSpacingMm} />}
             </div>
           ) : (
             MPR_PLANES.map((plane, i) => (
               <div key={plane} className={`viewport-box ${plane} ${activeIndex === i ? 'active' : ''}`} onMouseDownCapture={() => activate(planeRefs.current[plane] ?? null, i)}>
                 <div ref={(el) => void (planeRefs.current[plane] = el)} className="viewport-element" data-testid="viewer-viewport" data-plane={plane} />
                 {shown[i] && <ViewportOverlay element={shown[i]} patient={patient} series={series} planeTitle={PLANE_TITLES[plane]} compact={i > 0} />}
+                {shown[i] && plane === 'axial' && contours && showContours && <ContourOverlay element={shown[i]} set={contours} sliceSpacingMm={sliceSpacingMm} />}
               </div>
             ))
           )}
@@ -242,6 +249,12 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
           {help && <HelpPanel onClose={() => setHelp(false)} />}
         </div>
         <MeasurementList frameOfReferenceUid={frameOfReferenceUid} onRemoved={() => session?.renderAll()} />
+        {contours && (
+          <label className="structures-toggle">
+            <input type="checkbox" checked={showContours} onChange={(e) => setShowContours(e.target.checked)} data-testid="viewer-structures-toggle" />
+            Structures: {contours.description || 'RTSTRUCT'} ({contours.structures.length})
+          </label>
+        )}
       </div>
     </div>
   );
