@@ -111,4 +111,33 @@ test('plan the demo patient\'s lung tumour: goals met, and at 120 % the lung\'s 
   // Switching every beam off leaves no dose.
   for (const beam of await view.getByTestId('rt-whatif-beam').all()) await beam.uncheck();
   await expect.poll(() => numberAttr(row('PTV'), 'data-mean-gy')).toBe(0);
+
+  // The plan's dose as a colour wash over the CT in the 2D viewer, with the structures.
+  await page.getByRole('tab', { name: 'Viewer' }).click();
+  await page.getByTestId('series-item').filter({ has: page.locator('.modality', { hasText: /^CT$/ }) }).click();
+  await expect(page.getByTestId('viewer-slice-indicator').first()).toHaveText(/^Im \d+\/120$/, { timeout: 60_000 });
+  await expect(page.getByTestId('viewer-dose-toggle')).toBeChecked();
+  await expect(page.getByTestId('viewer-dose-wash').first()).toBeVisible();
+  // Scroll to the tumour's slice (its centre is at z = 55 mm) and see dose drawn there.
+  await page.getByTestId('viewer-viewport').first().hover();
+  // From the middle slice (z ≈ −1 mm) 22 slices of 2.5 mm towards the head, one key press at a time.
+  const indicator = page.getByTestId('viewer-slice-indicator').first();
+  const sliceNumber = async () => Number(/^Im (\d+)\//.exec((await indicator.textContent()) ?? '')?.[1]);
+  const start = await sliceNumber();
+  for (let n = 1; n <= 22; n++) {
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(sliceNumber).toBe(start + n);
+  }
+  await expect(page.getByTestId('viewer-viewport').first().locator('..')).toContainText(/Loc 5\d\.\d mm/);
+  const washPixels = () =>
+    page.getByTestId('viewer-dose-wash').first().evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n;
+    });
+  await expect.poll(washPixels).toBeGreaterThan(50);
+  await testInfo.attach('rt-dose-wash-in-viewer', { body: await page.screenshot(), contentType: 'image/png' });
+  await page.getByTestId('viewer-dose-toggle').uncheck();
+  await expect(page.getByTestId('viewer-dose-wash')).toHaveCount(0);
 });

@@ -9,6 +9,8 @@ import { ViewerToolbar, type ViewerMode } from './ViewerToolbar';
 import { ViewportOverlay } from './ViewportOverlay';
 import { ContourOverlay } from './ContourOverlay';
 import { useStructureContours } from './use-structure-contours';
+import { DoseWashOverlay } from './DoseWashOverlay';
+import { usePlanDose } from './use-plan-dose';
 import { ensureCornerstone } from './init-cornerstone';
 import { mprUnavailableReason } from './mpr-eligibility';
 import { loadSeriesImages, releaseSeriesImages, type LoadProgress, type LoadedSeries } from './load-series-images';
@@ -192,6 +194,8 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
   const frameOfReferenceUid = images ? frameOfReferenceOf(images.imageIds[0]!) : null;
   const contours = useStructureContours(patient.patientKey, frameOfReferenceUid);
   const [showContours, setShowContours] = useState(true);
+  const planDose = usePlanDose(patient.patientKey, series.seriesKey);
+  const [showDose, setShowDose] = useState(true);
   const sliceSpacingMm = series.spacingMm?.[2] ?? 1;
 
   return (
@@ -214,6 +218,7 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
             <div className={`viewport-box active`}>
               <div ref={stackRef} className="viewport-element" data-testid="viewer-viewport" />
               {shown[0] && <ViewportOverlay element={shown[0]} patient={patient} series={series} planeTitle={null} />}
+              {shown[0] && planDose && showDose && <DoseWashOverlay element={shown[0]} dose={planDose} />}
               {shown[0] && contours && showContours && <ContourOverlay element={shown[0]} set={contours} sliceSpacingMm={sliceSpacingMm} />}
             </div>
           ) : (
@@ -221,6 +226,7 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
               <div key={plane} className={`viewport-box ${plane} ${activeIndex === i ? 'active' : ''}`} onMouseDownCapture={() => activate(planeRefs.current[plane] ?? null, i)}>
                 <div ref={(el) => void (planeRefs.current[plane] = el)} className="viewport-element" data-testid="viewer-viewport" data-plane={plane} />
                 {shown[i] && <ViewportOverlay element={shown[i]} patient={patient} series={series} planeTitle={PLANE_TITLES[plane]} compact={i > 0} />}
+                {shown[i] && planDose && showDose && <DoseWashOverlay element={shown[i]} dose={planDose} />}
                 {shown[i] && plane === 'axial' && contours && showContours && <ContourOverlay element={shown[i]} set={contours} sliceSpacingMm={sliceSpacingMm} />}
               </div>
             ))
@@ -253,6 +259,12 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
           <label className="structures-toggle">
             <input type="checkbox" checked={showContours} onChange={(e) => setShowContours(e.target.checked)} data-testid="viewer-structures-toggle" />
             Structures: {contours.description || 'RTSTRUCT'} ({contours.structures.length})
+          </label>
+        )}
+        {planDose && (
+          <label className="structures-toggle">
+            <input type="checkbox" checked={showDose} onChange={(e) => setShowDose(e.target.checked)} data-testid="viewer-dose-toggle" />
+            Dose wash: {planDose.title} (isodose % of {planDose.summary.prescriptionGy} Gy)
           </label>
         )}
       </div>
