@@ -127,7 +127,6 @@ export class Workstation {
         const rtstruct = this.patients.seriesFiles(input.rtstructSeriesKey);
         if (rtstruct.patientKey !== ct.patientKey) throw new Error('the structure set belongs to another patient than the CT');
         const patient = this.patients.get(ct.patientKey).patient;
-        const study = this.db.prepare('SELECT s.study_instance_uid FROM series se JOIN studies s ON se.study_ref = s.id WHERE se.series_key = ?').get(ct.series.seriesKey) as { study_instance_uid: string };
         return this.startDerivedJob({
           kind: request.kind,
           title: `Plan ${input.target}: ${input.prescriptionGy} Gy in ${input.fractions} fractions`,
@@ -138,7 +137,7 @@ export class Workstation {
             ctFiles: ct.instances.map((i) => i.filePath),
             rtstructFile: rtstruct.instances[0]!.filePath,
             patient: { name: patient.name, id: patient.patientId },
-            studyInstanceUid: study.study_instance_uid,
+            studyInstanceUid: ct.studyInstanceUid,
           },
         });
       }

@@ -101,10 +101,10 @@ export class PatientRepository {
   }
 
   /** Instance files of a series in slice order (for volume loading and the viewer). */
-  seriesFiles(seriesKey: string): { series: SeriesSummary; patientKey: string; instances: InstanceFile[] } {
+  seriesFiles(seriesKey: string): { series: SeriesSummary; patientKey: string; studyInstanceUid: string; instances: InstanceFile[] } {
     const row = this.db
       .prepare(
-        `SELECT se.*, p.patient_key FROM series se JOIN studies s ON se.study_ref = s.id
+        `SELECT se.*, p.patient_key, s.study_instance_uid FROM series se JOIN studies s ON se.study_ref = s.id
          JOIN patients p ON s.patient_ref = p.id WHERE se.series_key = ? OR se.series_instance_uid = ?
          ORDER BY se.id LIMIT 1`,
       )
@@ -129,6 +129,6 @@ export class PatientRepository {
       entityId: row.series_key as string,
       patientKey: row.patient_key as string,
     });
-    return { series: toSeries(row), patientKey: row.patient_key as string, instances };
+    return { series: toSeries(row), patientKey: row.patient_key as string, studyInstanceUid: row.study_instance_uid as string, instances };
   }
 }
