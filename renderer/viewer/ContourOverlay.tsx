@@ -27,6 +27,13 @@ export function ContourOverlay({ element, set, sliceSpacingMm }: { element: HTML
 
   useEffect(() => {
     const update = () => {
+      try {
+        project();
+      } catch {
+        // The viewport has no image or volume yet (MPR still loading): the next render draws.
+      }
+    };
+    const project = () => {
       const viewport = getEnabledElement(element)?.viewport as Types.IViewport | undefined;
       if (!viewport) return;
       const { focalPoint, viewPlaneNormal } = viewport.getCamera();

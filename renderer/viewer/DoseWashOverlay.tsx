@@ -21,6 +21,13 @@ export function DoseWashOverlay({ element, dose }: { element: HTMLDivElement; do
     const geometry = { spacing: grid.spacingMm as Vec3, origin: grid.originLps as Vec3, direction: grid.direction as Mat3 };
     const [nx, ny, nz] = grid.dims;
     const draw = () => {
+      try {
+        paint();
+      } catch {
+        // The viewport has no image or volume yet (MPR still loading): the next render paints.
+      }
+    };
+    const paint = () => {
       const canvas = canvasRef.current;
       const viewport = getEnabledElement(element)?.viewport as Types.IViewport | undefined;
       if (!canvas || !viewport) return;

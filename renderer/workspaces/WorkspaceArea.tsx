@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PatientSummary, SeriesSummary } from '../../main/contract/domain';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { workspaces } from './registry';
 
 export function WorkspaceArea({ patient, series }: { patient: PatientSummary; series: SeriesSummary | null }) {
@@ -15,7 +16,9 @@ export function WorkspaceArea({ patient, series }: { patient: PatientSummary; se
         ))}
       </div>
       <div role="tabpanel" className="workspace-panel">
-        <workspace.Component patient={patient} series={series} />
+        <ErrorBoundary what={`The ${workspace.title} workspace`} resetKey={`${workspace.id}|${patient.patientKey}|${series?.seriesKey ?? ''}`}>
+          <workspace.Component patient={patient} series={series} />
+        </ErrorBoundary>
       </div>
     </section>
   );
