@@ -75,7 +75,7 @@ export function ctSliceDataset(input: CtSeriesInput, k: number): DicomDataset {
     stored[n] = s < 0 ? 0 : s > maxStored ? maxStored : s;
   }
   const sopInstanceUid = ctSliceSopInstanceUid(input.uidSeed, k);
-  const window = input.window ?? { centerHu: 40, widthHu: 400, explanation: 'SOFT TISSUE' };
+  const displayWindow = input.window ?? { centerHu: 40, widthHu: 400, explanation: 'SOFT TISSUE' };
   const content = input.study.dateTime;
   return {
     ...sopCommonModule(SOP_CLASS.CtImage, sopInstanceUid, content),
@@ -112,9 +112,9 @@ export function ctSliceDataset(input: CtSeriesInput, k: number): DicomDataset {
     KVP: input.kvp === undefined ? '' : formatDs(input.kvp),
     AcquisitionNumber: '1',
     // VOI LUT
-    WindowCenter: formatDs(window.centerHu),
-    WindowWidth: formatDs(window.widthHu),
-    WindowCenterWidthExplanation: window.explanation,
+    WindowCenter: formatDs(displayWindow.centerHu),
+    WindowWidth: formatDs(displayWindow.widthHu),
+    WindowCenterWidthExplanation: displayWindow.explanation,
   };
 }
 
