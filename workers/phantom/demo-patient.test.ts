@@ -11,6 +11,7 @@ import { buildDemoPatient, type DemoPatient } from './demo-patient';
 import { demoTruth } from './demo-truth';
 import type { Solid } from './shapes';
 import { structureSection } from './structure-contours';
+import { polygonAreaMm2 } from './polygon-area';
 
 const truthOf = (demo: DemoPatient, name: string) => demo.truth.structures.find((s) => s.name === name)!;
 const mid = (a: number, b: number) => (a + b) / 2;
@@ -72,16 +73,6 @@ function pointsOutside(inner: Solid, outer: Solid, stepMm = 1): number {
     for (let y = min[1]; y <= max[1]; y += stepMm)
       for (let x = min[0]; x <= max[0]; x += stepMm) if (inner.contains(x, y, z) && !outer.contains(x, y, z)) n++;
   return n;
-}
-
-function polygonAreaMm2(p: Float64Array): number {
-  let twice = 0;
-  const n = p.length / 3;
-  for (let i = 0; i < n; i++) {
-    const j = (i + 1) % n;
-    twice += p[3 * i]! * p[3 * j + 1]! - p[3 * j]! * p[3 * i + 1]!;
-  }
-  return twice / 2;
 }
 
 describe('demo phantom geometry', () => {

@@ -1,6 +1,7 @@
 /** The solids' closed-form volumes and centroids against direct numerical integration, and their contours' areas. */
 import { describe, expect, it } from 'vitest';
 import { ArcTube, Ellipsoid, EllipticCylinder, ellipsePolygon, type Solid } from './shapes';
+import { polygonAreaMm2 } from './polygon-area';
 
 /** Volume (mm³) and centroid by the midpoint rule on a grid of `stepMm` over the solid's bounds. */
 function integrate(s: Solid, stepMm: number): { volumeMm3: number; centroid: number[] } {
@@ -19,16 +20,6 @@ function integrate(s: Solid, stepMm: number): { volumeMm3: number; centroid: num
   return { volumeMm3: n * stepMm ** 3, centroid: sum.map((v) => v / n) };
 }
 
-function shoelaceMm2(p: Float64Array): number {
-  let twice = 0;
-  const n = p.length / 3;
-  for (let i = 0; i < n; i++) {
-    const j = (i + 1) % n;
-    twice += p[3 * i]! * p[3 * j + 1]! - p[3 * j]! * p[3 * i + 1]!;
-  }
-  return twice / 2;
-}
-
 describe('analytic solids', () => {
   it('ArcTube: Pappus volume and the bisector centroid agree with numerical integration', () => {
     const tube = new ArcTube({ x: 10, y: -5, z: 3 }, 30, [4, 7], -0.4, 2.1);
@@ -43,7 +34,7 @@ describe('analytic solids', () => {
     const half = 5 * Math.sqrt(1 - (z / 8) ** 2);
     const exact = (Math.PI / 2) * ((50 + half) ** 2 - (50 - half) ** 2);
     const [poly] = tube.section(z);
-    expect(Math.abs(shoelaceMm2(poly!) / exact - 1)).toBeLessThan(0.001);
+    expect(Math.abs(polygonAreaMm2(poly!) / exact - 1)).toBeLessThan(0.001);
     expect(tube.section(8.5)).toEqual([]);
   });
 
@@ -54,7 +45,7 @@ describe('analytic solids', () => {
       for (let a = 0; a < 3; a++) expect(num.centroid[a]!).toBeCloseTo(s.centroidMm[a]!, 1);
     }
     for (const [a, b] of [[3, 3], [185, 125], [40, 9]] as const) {
-      expect(shoelaceMm2(ellipsePolygon(0, 0, a, b, 0)) / (Math.PI * a * b)).toBeCloseTo(1, 12);
+      expect(polygonAreaMm2(ellipsePolygon(0, 0, a, b, 0)) / (Math.PI * a * b)).toBeCloseTo(1, 12);
     }
   });
 
