@@ -7,6 +7,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { WireError } from '../../contract/bridge';
 import { createByteReader, createDispatch, type BytesResult } from '../../services/handlers';
 import type { Workstation } from '../../services/workstation';
 import { serveStatic } from './static-files';
@@ -53,9 +54,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
 
+const HTTP_STATUS: Record<WireError['code'], number> = { 'invalid-request': 400, unauthorised: 401, 'not-found': 404, failed: 500 };
+
 function sendBytes(res: ServerResponse, result: BytesResult): void {
   if (result.ok) res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' }).end(result.bytes);
-  else sendJson(res, result.error.code === 'not-found' ? 404 : result.error.code === 'invalid-request' ? 400 : 500, result);
+  else sendJson(res, HTTP_STATUS[result.error.code], result);
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -109,7 +112,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           return;
         }
         const result = await dispatch(match[1]!, request);
-        sendJson(res, result.ok ? 200 : result.error.code === 'invalid-request' ? 400 : result.error.code === 'not-found' ? 404 : 500, result);
+        sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
         return;
       }
       const instance = /^\/api\/instances\/([^/?]+)$/.exec(url);
