@@ -14,6 +14,8 @@ export interface JobSpec {
   kind: string;
   title: string;
   input: unknown;
+  /** Merged into the input the worker receives but never written to the jobs table (credentials). */
+  secretInput?: Record<string, unknown>;
   /** Main-side step after the worker's result (for example: index an import in the store). Its return is stored. */
   onResult?: (result: unknown, job: Job) => unknown | Promise<unknown>;
   /** The message the tray shows when the job succeeded (default "done"). */
@@ -167,7 +169,7 @@ export class JobRunner {
     worker.onMessage((message) => {
       switch (message.type) {
         case 'ready':
-          worker.send({ type: 'start', jobId: id, kind: spec.kind, input: spec.input });
+          worker.send({ type: 'start', jobId: id, kind: spec.kind, input: spec.secretInput ? { ...(spec.input as object), ...spec.secretInput } : spec.input });
           break;
         case 'progress':
           this.progress(id, message.fraction, message.message);
