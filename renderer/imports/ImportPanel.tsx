@@ -1,15 +1,19 @@
 /**
  * Import from files, folders and drag-and-drop. The chosen files are handed to the main side (the renderer never
  * sees or sends paths), then one import job scans, copies and indexes them; the job tray shows its progress.
+ * Query/Retrieve opens the PACS panel (renderer/pacs), whose retrievals land like an import.
  */
 import { useState, type DragEvent } from 'react';
 import { useBridge } from '../bridge/bridge-context';
+import { PacsPanel } from '../pacs/PacsPanel';
+import './imports.css';
 
 export function ImportPanel() {
   const bridge = useBridge();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [pacsOpen, setPacsOpen] = useState(false);
 
   async function importFiles(files: File[]): Promise<void> {
     if (files.length === 0) return;
@@ -62,10 +66,14 @@ export function ImportPanel() {
             onChange={(e) => void importFiles([...(e.target.files ?? [])])}
           />
         </label>
+        <button onClick={() => setPacsOpen(true)} data-testid="open-pacs">
+          Query/Retrieve…
+        </button>
       </div>
       <p className="muted small">or drop files and folders here</p>
       {status && <p className="muted small" data-testid="import-status">{status}</p>}
       {error && <p className="error">{error}</p>}
+      {pacsOpen && <PacsPanel onClose={() => setPacsOpen(false)} />}
     </section>
   );
 }

@@ -1,4 +1,6 @@
 import type { StudySummary } from '../../main/contract/domain';
+import { SeriesThumbnail } from './SeriesThumbnail';
+import './studies.css';
 
 function formatSpacing(s: [number, number, number] | null): string {
   return s ? `${s.map((v) => v.toFixed(2)).join(' × ')} mm` : 'spacing unknown';
@@ -24,21 +26,24 @@ export function SeriesList({
             {study.series.map((s) => (
               <li key={s.seriesKey}>
                 <button
-                  className={s.seriesKey === selected ? 'series selected' : 'series'}
+                  className={s.seriesKey === selected ? 'series with-thumbnail selected' : 'series with-thumbnail'}
                   onClick={() => onSelect(s.seriesKey)}
                   data-testid="series-item"
                 >
-                  <span className="modality">{s.modality}</span>
-                  <span className="series-description">{s.description || '(no description)'}</span>
-                  <span className="series-meta" data-testid="series-count">
-                    {s.instanceCount} {s.instanceCount === 1 ? 'object' : 'images'}
-                    {s.rows ? ` · ${s.columns}×${s.rows}` : ''} · {formatSpacing(s.spacingMm)}
-                  </span>
-                  {s.warnings.length > 0 && (
-                    <span className="warning" title={s.warnings.join('\n')}>
-                      ⚠ {s.warnings.length} warning{s.warnings.length > 1 ? 's' : ''}
+                  <SeriesThumbnail seriesKey={s.seriesKey} modality={s.modality} instanceCount={s.instanceCount} />
+                  <span className="series-text">
+                    <span className="modality">{s.modality}</span>
+                    <span className="series-description">{s.description || '(no description)'}</span>
+                    <span className="series-meta" data-testid="series-count">
+                      {s.instanceCount} {s.instanceCount === 1 ? 'object' : 'images'}
+                      {s.rows ? ` · ${s.columns}×${s.rows}` : ''} · {formatSpacing(s.spacingMm)}
                     </span>
-                  )}
+                    {s.warnings.length > 0 && (
+                      <span className="warning" title={s.warnings.join('\n')}>
+                        ⚠ {s.warnings.length} warning{s.warnings.length > 1 ? 's' : ''}
+                      </span>
+                    )}
+                  </span>
                 </button>
               </li>
             ))}

@@ -1,5 +1,7 @@
 /** What a header scan of DICOM files returns (the contract between workers/dicom and the import service). */
 import type { Vec3 } from '../volume/volume';
+import type { PixelFormat } from './decode/pixel-format';
+import type { Rescale } from './slices/frame-attributes';
 
 export type ImageOrientation = [number, number, number, number, number, number];
 
@@ -18,6 +20,11 @@ export interface ScannedInstance {
   /** DICOM order: [row spacing (between rows, y), column spacing (between columns, x)] in mm. */
   pixelSpacing?: [number, number];
   fileSizeBytes: number;
+  /**
+   * For a single-frame native little-endian 16-bit image (most CT and MR): where its stored values start in the file
+   * and how to turn them into voxels, so a volume loads without parsing the header a second time.
+   */
+  nativePixels?: { offset: number; format: PixelFormat; rescale: Rescale };
 }
 
 export interface ScannedSeries {

@@ -232,3 +232,17 @@ describe.skipIf(!hfs)(hfs ? 'a volume from file paths' : missingDataMessage('dic
     expect(Buffer.from(fromPaths.data.buffer).equals(Buffer.from(fromScan.data.buffer))).toBe(true);
   });
 });
+
+const syntaxes = sharedData('dicom/transfer-syntaxes');
+
+describe.skipIf(!syntaxes)(syntaxes ? 'native frames read straight into the volume' : missingDataMessage('dicom/transfer-syntaxes'), () => {
+  it('equal the same image decoded from big endian, RLE, JPEG lossless, JPEG-LS and JPEG 2000', async () => {
+    // 1.dcm and 2.dcm (little endian) take the direct read; the others go through the decoder.
+    const volumes = [];
+    for (let n = 1; n <= 9; n++) volumes.push(await loadSeriesVolume([path.join(syntaxes!, `${n}.dcm`)], ctx));
+    for (const [n, v] of volumes.entries()) {
+      expect(v.data, `${n + 1}.dcm`).toBeInstanceOf(Int16Array);
+      expect(Buffer.from(v.data.buffer).equals(Buffer.from(volumes[0]!.data.buffer)), `${n + 1}.dcm`).toBe(true);
+    }
+  });
+});

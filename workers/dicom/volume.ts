@@ -3,7 +3,9 @@
  *
  * Memory: the voxel array is allocated once and each slice is decoded and written into it before the next file is
  * read, through one reused read buffer; beside the volume there is only one file's bytes and, for compressed data,
- * one decoded frame. Int16 when the rescale is integer and the rescaled values fit int16, as for CT in HU; Float32
+ * one decoded frame. Uncompressed little-endian 16-bit slices (most CT and MR) skip even that: the kernel reads
+ * their stored values straight into the volume, where they are masked and rescaled in place, and when the scan or
+ * the plan already knows where they are in the file, the header is not parsed again. Int16 when the rescale is integer and the rescaled values fit int16, as for CT in HU; Float32
  * otherwise. Where the range the header allows (Bits Stored, Pixel Representation) already fits, slices are copied
  * without looking; otherwise (16-bit CT with intercept −1024, 16-bit MR) each slice's actual range is checked
  * first, and in the rare series whose values do not fit, or whose later slices bring a fractional rescale, the
@@ -11,8 +13,12 @@
  */
 import type { JobContext } from '../process/job-context';
 import type { Mat3, Vec3, Volume } from '../volume/volume';
-import { openPixelSource, type PixelSource } from './decode/decode-frame';
-import { DicomFileError, createReadBuffer } from './header/read-dicom-file';
+import { pixelSource, type PixelSource } from './decode/decode-frame';
+import { native16BitFrameOffset, readNative16BitFrameInto } from './decode/native-frame-range';
+import { readPixelFormat, type PixelFormat } from './decode/pixel-format';
+import type { StoredValues } from './decode/stored-values';
+import { TAG } from './header/dicom-tags';
+import { DicomFileError, createReadBuffer, readDicomFile, type ParsedDicomFile, type ReadBuffer } from './header/read-dicom-file';
 import type { ScannedInstance } from './scan-types';
 import { planeAxes } from './series/plane-geometry';
 import { median } from './series/slice-spacing';
@@ -59,17 +65,59 @@ function directionOf(plan: SlicePlan): Mat3 {
   return [row[0], column[0], normal[0], row[1], column[1], normal[1], row[2], column[2], normal[2]];
 }
 
-function pixelsOf(slice: PlannedSlice, source: PixelSource): SlicePixels {
-  return slice.pixels ?? { format: source.format, rescale: frameRescale(source.dataSet, slice.frameIndex) };
+/**
+ * The file a slice comes from when the plan does not say where its stored values are, read once for all its frames.
+ * Its header is parsed up to Pixel Data; native 16-bit frames are then read straight into the volume, anything else
+ * goes through the decoder.
+ */
+class SliceFile {
+  private decoder: PixelSource | undefined;
+  private readonly header: ParsedDicomFile;
+  readonly format: PixelFormat;
+
+  constructor(
+    readonly file: string,
+    private readonly reuse: ReadBuffer,
+  ) {
+    this.header = readDicomFile(file, 'header', reuse);
+    if (!this.header.dataSet.elements[TAG.PixelData]) this.decoder = this.openDecoder(); // throws the decoder's reason
+    this.format = this.decoder?.format ?? this.readFormat();
+  }
+
+  private readFormat(): PixelFormat {
+    try {
+      return readPixelFormat(this.header.dataSet);
+    } catch (e) {
+      throw new DicomFileError(this.file, (e as Error).message);
+    }
+  }
+
+  private openDecoder(): PixelSource {
+    return pixelSource(readDicomFile(this.file, 'full', this.reuse), this.file);
+  }
+
+  pixels(slice: PlannedSlice): SlicePixels {
+    return slice.pixels ?? { format: this.format, rescale: frameRescale((this.decoder ?? this.header).dataSet, slice.frameIndex) };
+  }
+
+  /** Stored values of a frame, unmasked (see writeSlice). For an int16 volume they may be a view of voxels[offset…]. */
+  async stored(frameIndex: number, voxels: VolumeVoxels, offset: number): Promise<StoredValues> {
+    const start = this.decoder || !(voxels instanceof Int16Array) ? undefined : native16BitFrameOffset(this.header, this.format, frameIndex);
+    if (start !== undefined) return readNative16BitFrameInto(this.file, start, this.format, voxels as Int16Array, offset);
+    this.decoder ??= this.openDecoder();
+    return this.decoder.decodeFrameUnmasked(frameIndex);
+  }
 }
 
 async function fillVoxels(plan: SlicePlan, float32: boolean, ctx: JobContext): Promise<VolumeVoxels> {
   const sliceVoxels = plan.columns * plan.rows;
   const nz = plan.slices.length;
-  // One buffer for every file's bytes: nothing file-sized is left behind for the garbage collector.
+  // One buffer for every header read here (and every file that needs decoding): nothing file-sized is left behind.
   const reuse = createReadBuffer();
-  let source = openPixelSource(plan.slices[0]!.file, reuse);
-  const asInt16 = !float32 && (plan.slices.every((s) => s.pixels) ? plan.slices.every((s) => integerValued(s.pixels!)) : integerValued(pixelsOf(plan.slices[0]!, source)));
+  let source: SliceFile | undefined;
+  const sourceOf = (file: string): SliceFile => (source?.file === file ? source : (source = new SliceFile(file, reuse)));
+  const first = plan.slices[0]!;
+  const asInt16 = !float32 && (plan.slices.every((s) => s.pixels) ? plan.slices.every((s) => integerValued(s.pixels!)) : integerValued(sourceOf(first.file).pixels(first)));
   const data = asInt16 ? new Int16Array(sliceVoxels * nz) : new Float32Array(sliceVoxels * nz);
   for (let k = 0; k < nz; k++) {
     if (k % 8 === 0) {
@@ -78,21 +126,25 @@ async function fillVoxels(plan: SlicePlan, float32: boolean, ctx: JobContext): P
       ctx.progress(0.05 + (0.95 * k) / nz, `decoding slice ${k + 1} of ${nz}`);
     }
     const slice = plan.slices[k]!;
-    // Frames of one multi-frame file are usually neighbours after sorting: keep its parsed bytes for the next one.
-    if (source.file !== slice.file) source = openPixelSource(slice.file, reuse);
-    const pixels = pixelsOf(slice, source);
+    // The plan may already know the format and where the stored values are; otherwise the file's header says.
+    // Frames of one multi-frame file are usually neighbours after sorting, so its header is read once for them.
+    const direct = slice.pixels && slice.nativeOffset !== undefined && data instanceof Int16Array;
+    const pixels = slice.pixels ?? sourceOf(slice.file).pixels(slice);
     const { format } = pixels;
     if (format.rows !== plan.rows || format.columns !== plan.columns) {
       throw new DicomFileError(slice.file, `is ${format.columns}×${format.rows}, the series ${plan.columns}×${plan.rows}: mixed sizes do not form one volume`);
     }
     if (format.samplesPerPixel !== 1) throw new DicomFileError(slice.file, `has ${format.samplesPerPixel} samples per pixel: colour images do not form a volume`);
-    const stored = await source.decodeFrameUnmasked(slice.frameIndex);
+    const offset = k * sliceVoxels;
+    const stored = direct
+      ? readNative16BitFrameInto(slice.file, slice.nativeOffset!, format, data, offset)
+      : await sourceOf(slice.file).stored(slice.frameIndex, data, offset);
     if (asInt16 && !declaredRangeFitsInt16(pixels)) {
       if (!integerValued(pixels)) throw new NeedsFloat32();
       const [lo, hi] = rescaledRange(stored, format, pixels.rescale);
       if (lo < INT16_MIN || hi > INT16_MAX) throw new NeedsFloat32();
     }
-    writeSlice(data, k * sliceVoxels, stored, format, pixels.rescale);
+    writeSlice(data, offset, stored, format, pixels.rescale);
   }
   return data;
 }

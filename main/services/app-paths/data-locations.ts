@@ -26,6 +26,8 @@ export interface DataLocations {
   uploadsDir: string;
   /** Payload files of derived objects (label maps, meshes, dose grids), one folder per job. */
   derivedDir: string;
+  /** Series thumbnails, made on first view (a cache: safe to delete). */
+  thumbnailsDir: string;
 }
 
 export function dataLocations(dataDir: string, storeFile?: string): DataLocations {
@@ -36,6 +38,7 @@ export function dataLocations(dataDir: string, storeFile?: string): DataLocation
     demoDir: path.join(dataDir, 'demo'),
     uploadsDir: path.join(dataDir, 'uploads'),
     derivedDir: path.join(dataDir, 'derived'),
+    thumbnailsDir: path.join(dataDir, 'thumbnails'),
   };
 }
 

@@ -44,6 +44,9 @@ export const TAG = {
   PixelRepresentation: 'x00280103',
   RescaleIntercept: 'x00281052',
   RescaleSlope: 'x00281053',
+  // VOI LUT module (PS3.3 C.11.2): the display window the modality suggests
+  WindowCenter: 'x00281050',
+  WindowWidth: 'x00281051',
   PixelData: 'x7fe00010',
   FloatPixelData: 'x7fe00008',
   DoubleFloatPixelData: 'x7fe00009',
@@ -54,6 +57,7 @@ export const TAG = {
   PlanePositionSequence: 'x00209113',
   PlaneOrientationSequence: 'x00209116',
   PixelValueTransformationSequence: 'x00289145',
+  FrameVOILUTSequence: 'x00289132',
   // RT Dose (PS3.3 C.8.8.3): frames are planes at ImagePositionPatient + offset along the normal, scaled to Gy.
   GridFrameOffsetVector: 'x3004000c',
   DoseGridScaling: 'x3004000e',

@@ -7,7 +7,10 @@ import type { DataSet } from 'dicom-parser';
 import type { Vec3 } from '../../volume/volume';
 import type { ImageOrientation, ScannedInstance, ScannedSeries } from '../scan-types';
 import { MEDIA_STORAGE_DIRECTORY_SOP_CLASS, TAG } from './dicom-tags';
-import { DicomFileError, readDicomFile, type ReadBuffer } from './read-dicom-file';
+import { native16BitFrameOffset } from '../decode/native-frame-range';
+import { readPixelFormat, type PixelFormat } from '../decode/pixel-format';
+import { frameRescale } from '../slices/frame-attributes';
+import { DicomFileError, readDicomFile, type ParsedDicomFile, type ReadBuffer } from './read-dicom-file';
 import { firstItem, numbersValue, numberValue, textValue, uint16Value } from './values';
 
 export interface InstanceHeader {
@@ -61,6 +64,10 @@ function optionalNumber<K extends string>(key: K, value: number | undefined): { 
   return (value !== undefined && Number.isFinite(value) ? { [key]: value } : {}) as { [P in K]?: number };
 }
 
+function optionalValue<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
+  return (value !== undefined ? { [key]: value } : {}) as { [P in K]?: T };
+}
+
 function optionalText<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
   return (value !== undefined ? { [key]: value } : {}) as { [P in K]?: string };
 }
@@ -69,6 +76,18 @@ function required(file: string, ds: DataSet, tag: string, name: string): string 
   const v = textValue(ds, tag);
   if (!v) throw new DicomFileError(file, `no ${name} ${`(${tag.slice(1, 5)},${tag.slice(5)})`.toUpperCase()}: not a DICOM composite object we can import`);
   return v;
+}
+
+/** See ScannedInstance.nativePixels; undefined for anything else (the loader then decodes it and reports problems). */
+function nativePixelsOf(parsed: ParsedDicomFile): ScannedInstance['nativePixels'] {
+  let format: PixelFormat;
+  try {
+    format = readPixelFormat(parsed.dataSet);
+  } catch {
+    return undefined;
+  }
+  const offset = format.frames === 1 ? native16BitFrameOffset(parsed, format, 0) : undefined;
+  return offset === undefined ? undefined : { offset, format, rescale: frameRescale(parsed.dataSet, 0) };
 }
 
 /**
@@ -110,6 +129,7 @@ export function readInstanceHeader(file: string, reuse?: ReadBuffer): ReadHeader
         frames: hasPixels ? (frames ?? 1) : 0,
         ...geometry,
         fileSizeBytes: parsed.fileSizeBytes,
+        ...optionalValue('nativePixels', hasPixels ? nativePixelsOf(parsed) : undefined),
       },
       series: {
         seriesInstanceUid,

@@ -32,10 +32,21 @@ const CHARSETS: Record<string, string> = {
 };
 type Decoder = InstanceType<typeof TextDecoder>;
 const decoders = new Map<string, Decoder>();
+/** Each data set's decoder, looked up once: a header scan reads some twenty text values per file. */
+const decoderOfDataSet = new WeakMap<DataSet, Decoder>();
 
 /** The decoder for a data set's Specific Character Set; Latin-1 when absent or unknown (the DICOM default is ASCII). */
 function decoderFor(ds: DataSet): Decoder {
-  const terms = (ds.string('x00080005') ?? '').split('\\').map((t) => t.trim().replace(/[ -]/g, '_'));
+  let decoder = decoderOfDataSet.get(ds);
+  if (!decoder) {
+    decoder = decoderForCharacterSet(ds.string('x00080005') ?? '');
+    decoderOfDataSet.set(ds, decoder);
+  }
+  return decoder;
+}
+
+function decoderForCharacterSet(specificCharacterSet: string): Decoder {
+  const terms = specificCharacterSet.split('\\').map((t) => t.trim().replace(/[ -]/g, '_'));
   // With code extensions the first value names the default repertoire; the last names the extended one.
   const label = CHARSETS[terms[terms.length - 1] ?? ''] ?? 'latin1';
   let decoder = decoders.get(label);

@@ -32,6 +32,29 @@ export function frameRescale(ds: DataSet, frameIndex: number): Rescale {
   return { slope: slope && slope !== 0 ? slope : 1, intercept: intercept ?? 0 };
 }
 
+/** PixelSpacing of a frame, [between rows, between columns] mm: top level, or the Pixel Measures functional group. */
+export function framePixelSpacing(ds: DataSet, frameIndex: number): [number, number] | undefined {
+  const measures = frameGroup(ds, frameIndex, TAG.PixelMeasuresSequence);
+  return (numbersValue(ds, TAG.PixelSpacing, 2) ?? (measures && numbersValue(measures, TAG.PixelSpacing, 2))) as [number, number] | undefined;
+}
+
+/** A display window in rescaled units (HU for CT). */
+export interface DisplayWindow {
+  center: number;
+  width: number;
+}
+
+/**
+ * The first display window the object suggests for a frame (VOI LUT module, PS3.3 C.11.2; per-frame in Frame VOI
+ * LUT Sequence for enhanced objects), or undefined when there is none or its width is not positive.
+ */
+export function frameWindow(ds: DataSet, frameIndex: number): DisplayWindow | undefined {
+  const source = ds.elements[TAG.WindowCenter] ? ds : frameGroup(ds, frameIndex, TAG.FrameVOILUTSequence);
+  const center = source && numbersValue(source, TAG.WindowCenter, 1)?.[0];
+  const width = source && numbersValue(source, TAG.WindowWidth, 1)?.[0];
+  return center !== undefined && width !== undefined && width > 0 ? { center, width } : undefined;
+}
+
 export function imageOrientation(ds: DataSet): ImageOrientation | undefined {
   return (numbersValue(ds, TAG.ImageOrientationPatient, 6) ??
     numbersValue(frameGroup(ds, 0, TAG.PlaneOrientationSequence) ?? ds, TAG.ImageOrientationPatient, 6)) as ImageOrientation | undefined;

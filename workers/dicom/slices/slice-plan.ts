@@ -3,17 +3,19 @@
  * loader can size the voxel array once and never make a second copy of the volume.
  *
  * A scanned series of single-frame images is planned from its scan alone (no I/O). Otherwise, and for multi-frame
- * objects, the headers are read first; then each slice also knows its pixel format and rescale in advance.
+ * objects, the headers are read first; then each slice also knows its pixel format and rescale in advance, and, for
+ * native 16-bit data, where its stored values are in the file (as the scan says for single-frame images).
  */
 import type { JobContext } from '../../process/job-context';
 import type { Vec3 } from '../../volume/volume';
+import { native16BitFrameOffset } from '../decode/native-frame-range';
 import { readPixelFormat, type PixelFormat } from '../decode/pixel-format';
 import { TAG } from '../header/dicom-tags';
 import { createReadBuffer, DicomFileError, readDicomFile } from '../header/read-dicom-file';
-import { numbersValue, numberValue } from '../header/values';
+import { numberValue } from '../header/values';
 import type { ImageOrientation, ScannedInstance } from '../scan-types';
 import { dot, planeAxes, sameOrientation } from '../series/plane-geometry';
-import { frameGroup, framePositions, frameRescale, imageOrientation, type Rescale } from './frame-attributes';
+import { frameGroup, framePixelSpacing, framePositions, frameRescale, imageOrientation, type Rescale } from './frame-attributes';
 
 export interface PlannedSlice {
   file: string;
@@ -21,6 +23,8 @@ export interface PlannedSlice {
   positionMm?: Vec3;
   /** Known when the headers were read in advance; otherwise read while decoding. */
   pixels?: { format: PixelFormat; rescale: Rescale };
+  /** File offset of the frame's stored values when they are native little-endian 16-bit (read without decoding). */
+  nativeOffset?: number;
 }
 
 export interface SlicePlan {
@@ -61,7 +65,12 @@ export function planFromScan(instances: ScannedInstance[]): SlicePlan | undefine
       sameOrientation(i.imageOrientationPatient, first.imageOrientationPatient!),
   );
   if (!sameGeometry) return undefined;
-  const slices: PlannedSlice[] = instances.map((i) => ({ file: i.file, frameIndex: 0, positionMm: i.imagePositionPatient! }));
+  const slices: PlannedSlice[] = instances.map((i) => ({
+    file: i.file,
+    frameIndex: 0,
+    positionMm: i.imagePositionPatient!,
+    ...(i.nativePixels ? { pixels: { format: i.nativePixels.format, rescale: i.nativePixels.rescale }, nativeOffset: i.nativePixels.offset } : {}),
+  }));
   const positionsAlongNormalMm = sortAlongNormal(slices, first.imageOrientationPatient);
   return {
     rows: first.rows,
@@ -86,7 +95,8 @@ export async function planSlices(files: string[], ctx: JobContext): Promise<Slic
       await new Promise((resolve) => setImmediate(resolve));
       ctx.throwIfCancelled();
     }
-    const ds = readDicomFile(file, 'header', reuse).dataSet;
+    const header = readDicomFile(file, 'header', reuse);
+    const ds = header.dataSet;
     let format: PixelFormat;
     try {
       format = readPixelFormat(ds);
@@ -96,7 +106,7 @@ export async function planSlices(files: string[], ctx: JobContext): Promise<Slic
     const orientation = imageOrientation(ds);
     if (!reference) {
       const measures = frameGroup(ds, 0, TAG.PixelMeasuresSequence);
-      const pixelSpacing = (numbersValue(ds, TAG.PixelSpacing, 2) ?? (measures && numbersValue(measures, TAG.PixelSpacing, 2))) as [number, number] | undefined;
+      const pixelSpacing = framePixelSpacing(ds, 0);
       const between = numberValue(ds, TAG.SpacingBetweenSlices) ?? (measures && numberValue(measures, TAG.SpacingBetweenSlices));
       const thickness = numberValue(ds, TAG.SliceThickness) ?? (measures && numberValue(measures, TAG.SliceThickness));
       reference = {
@@ -114,7 +124,14 @@ export async function planSlices(files: string[], ctx: JobContext): Promise<Slic
     const positions = framePositions(ds, format.frames, orientation ?? reference.orientation);
     for (let f = 0; f < format.frames; f++) {
       const position = positions[f];
-      slices.push({ file, frameIndex: f, ...(position ? { positionMm: position } : {}), pixels: { format, rescale: frameRescale(ds, f) } });
+      const nativeOffset = native16BitFrameOffset(header, format, f);
+      slices.push({
+        file,
+        frameIndex: f,
+        ...(position ? { positionMm: position } : {}),
+        pixels: { format, rescale: frameRescale(ds, f) },
+        ...(nativeOffset !== undefined ? { nativeOffset } : {}),
+      });
     }
   }
   if (!reference) throw new Error('no images to load');

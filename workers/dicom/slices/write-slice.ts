@@ -1,16 +1,15 @@
 /**
  * Copies one decoded frame into its place in the volume, masking to Bits Stored and applying the rescale. This
  * touches every voxel, so the common cases get their own code: CT and MR (16-bit words, slope 1, integer intercept)
- * are copied natively and then masked and offset two voxels per 32-bit operation (SWAR: SIMD within a register),
- * measured 3–4× faster than a per-voxel loop; other integer cases use small monomorphic loops that V8 compiles
- * tightly; everything else one generic loop.
+ * are copied natively (or were read into place already) and then masked and offset two voxels per 32-bit operation
+ * (SWAR: SIMD within a register), measured 3–4× faster than a per-voxel loop; other integer cases use small
+ * monomorphic loops that V8 compiles tightly; everything else one generic loop.
  */
 import type { PixelFormat } from '../decode/pixel-format';
 import type { StoredValues } from '../decode/stored-values';
 import type { Rescale } from './frame-attributes';
 
 export type VolumeVoxels = Int16Array | Float32Array;
-
 
 /**
  * In place over target[from, from + n): lane = (lane & mask) + intercept (mod 2^16), two int16 lanes per int32.
@@ -69,6 +68,11 @@ function anyIntoAny(target: VolumeVoxels, offset: number, source: StoredValues, 
   }
 }
 
+/** Whether `stored` is target[offset…] itself (loops below read each value before writing it, so that is safe). */
+function isViewOf(stored: StoredValues, target: VolumeVoxels, offset: number): boolean {
+  return stored.buffer === target.buffer && stored.byteOffset === target.byteOffset + offset * target.BYTES_PER_ELEMENT;
+}
+
 /** target[offset + p] = stored[p] (masked to Bits Stored, sign-extended) × slope + intercept. */
 export function writeSlice(target: VolumeVoxels, offset: number, stored: StoredValues, format: PixelFormat, rescale: Rescale): void {
   const { slope: m, intercept: b } = rescale;
@@ -76,8 +80,9 @@ export function writeSlice(target: VolumeVoxels, offset: number, stored: StoredV
   if (target instanceof Int16Array && !format.float && format.bitsAllocated === 16) {
     const fullWidthOrUnsigned = format.pixelRepresentation === 0 || format.bitsStored === 16;
     if (shift === 0 && m === 1 && fullWidthOrUnsigned && (stored instanceof Uint16Array || stored instanceof Int16Array)) {
-      // set() keeps the 16 bits of each value (Uint16 → Int16 wraps), which is what the lanes then work on.
-      target.set(stored, offset);
+      // set() keeps the 16 bits of each value (Uint16 → Int16 wraps), which is what the lanes then work on. Values
+      // read straight into the volume (a view of target[offset…]) are in place already.
+      if (!isViewOf(stored, target, offset)) target.set(stored, offset);
       return maskAndOffsetInt16Pairs(target, offset, stored.length, 2 ** format.bitsStored - 1, b);
     }
     if (format.pixelRepresentation === 0 && stored instanceof Uint16Array) return unsignedIntoInt16(target, offset, stored, shift, 2 ** format.bitsStored - 1, m, b);
