@@ -1,6 +1,7 @@
 /**
  * The vtk.js scene of the 3D anatomy workspace: organ surfaces (one actor per structure) in DICOM patient
- * coordinates (LPS, mm), an axial clipping plane, picking, and an orientation cube. Only parsing happens here;
+ * coordinates (LPS, mm), the CT volume-rendered through an editable transfer function, an axial clipping plane,
+ * picking, the linked point's marker, and an orientation cube. Only parsing happens here;
  * the meshes were computed by the segmentation job's worker process.
  */
 import '@kitware/vtk.js/Rendering/Profiles/Geometry';
@@ -9,20 +10,21 @@ import vtkDataArray from '@kitware/vtk.js/Common/Core/DataArray';
 import vtkImageData from '@kitware/vtk.js/Common/DataModel/ImageData';
 import vtkPiecewiseFunction from '@kitware/vtk.js/Common/DataModel/PiecewiseFunction';
 import vtkPlane from '@kitware/vtk.js/Common/DataModel/Plane';
-import vtkOrientationMarkerWidget from '@kitware/vtk.js/Interaction/Widgets/OrientationMarkerWidget';
+import vtkCursor3D from '@kitware/vtk.js/Filters/Sources/Cursor3D';
+import vtkSphereSource from '@kitware/vtk.js/Filters/Sources/SphereSource';
 import vtkSTLReader from '@kitware/vtk.js/IO/Geometry/STLReader';
 import type vtkAbstractMapper from '@kitware/vtk.js/Rendering/Core/AbstractMapper';
 import vtkActor from '@kitware/vtk.js/Rendering/Core/Actor';
-import vtkAnnotatedCubeActor from '@kitware/vtk.js/Rendering/Core/AnnotatedCubeActor';
 import vtkCellPicker from '@kitware/vtk.js/Rendering/Core/CellPicker';
 import vtkColorTransferFunction from '@kitware/vtk.js/Rendering/Core/ColorTransferFunction';
 import vtkMapper from '@kitware/vtk.js/Rendering/Core/Mapper';
 import vtkVolume from '@kitware/vtk.js/Rendering/Core/Volume';
 import vtkVolumeMapper from '@kitware/vtk.js/Rendering/Core/VolumeMapper';
-import vtkGenericRenderWindow from '@kitware/vtk.js/Rendering/Misc/GenericRenderWindow';
+import { onClick, orientationCube, sizedRenderWindow, type GenericRenderWindow, type OrientationMarker } from '../shell/vtk-view';
 import type { CtVoxels } from './load-ct-volume';
 import type { OrganAppearance } from './organ-appearance';
-import type { VolumePreset } from './volume-presets';
+import type { Vec3 } from '../shell/linked-point';
+import type { TransferTables } from './volume-presets';
 
 export interface PickResult {
   name: string;
@@ -31,33 +33,36 @@ export interface PickResult {
 
 /** Surfaces fainter than this are not picked: a click through the see-through skin should find the organ inside. */
 const MIN_PICK_OPACITY = 0.3;
-/** A press and release further apart than this (px) was a rotation, not a click. */
-const CLICK_SLOP_PX = 4;
+/** The linked point's marker: a ball and three axis lines, long enough to stick out of the organ it lies in. */
+const MARKER_RADIUS_MM = 3;
+const MARKER_HALF_LENGTH_MM = 30;
+const MARKER_COLOR: [number, number, number] = [1, 0.9, 0.1];
 
 type Bounds = [number, number, number, number, number, number];
 
 export class AnatomyScene {
-  private readonly window: ReturnType<typeof vtkGenericRenderWindow.newInstance>;
+  private readonly window: GenericRenderWindow;
   private readonly actors = new Map<string, vtkActor>();
   private readonly clipPlane = vtkPlane.newInstance({ normal: [0, 0, -1], origin: [0, 0, 0] });
   private clipping = false;
   private readonly picker = vtkCellPicker.newInstance();
-  private readonly marker: ReturnType<typeof vtkOrientationMarkerWidget.newInstance>;
-  private readonly resizeObserver: ResizeObserver;
+  private readonly marker: OrientationMarker;
+  private readonly stopResizing: () => void;
   private volume: { voxels: CtVoxels; actor: vtkVolume } | null = null;
+  private readonly colors = vtkColorTransferFunction.newInstance();
+  private readonly opacities = vtkPiecewiseFunction.newInstance();
+  private readonly markerBall = vtkSphereSource.newInstance({ radius: MARKER_RADIUS_MM, thetaResolution: 16, phiResolution: 16 });
+  private readonly markerCross = vtkCursor3D.newInstance();
+  private readonly markerActors = this.linkedPointMarker();
+  private renderQueued = false;
+  private disposed = false;
 
   constructor(container: HTMLElement, onPick: (pick: PickResult | null) => void) {
-    this.window = vtkGenericRenderWindow.newInstance({ background: [0.06, 0.08, 0.13] });
-    this.window.setContainer(container);
-    this.window.resize();
-    this.resizeObserver = new ResizeObserver(() => {
-      this.window.resize();
-      this.render();
-    });
-    this.resizeObserver.observe(container);
-    this.marker = this.orientationMarker();
+    ({ window: this.window, disconnect: this.stopResizing } = sizedRenderWindow(container));
+    this.marker = orientationCube(this.window);
     this.picker.setTolerance(0);
-    this.listenForClicks(onPick);
+    onClick(this.window, (x, y) => onPick(this.pick(x, y)));
+    this.markerActors.forEach((actor) => this.window.getRenderer().addActor(actor));
   }
 
   /** Adds (or replaces) a structure's surface from the bytes of a binary STL in LPS mm. */
@@ -101,12 +106,12 @@ export class AnatomyScene {
   }
 
   /**
-   * Shows the CT volume-rendered with a transfer-function preset (replacing the previous one), or hides it (null).
-   * The voxel array is wrapped, not copied.
+   * Shows the CT volume-rendered through the transfer function (replacing the previous one), or hides it (null).
+   * The voxel array is wrapped, not copied; a new transfer function for the same voxels only rewrites the curves.
    */
-  setVolume(voxels: CtVoxels | null, preset: VolumePreset | null): void {
+  setVolume(voxels: CtVoxels | null, tables: TransferTables | null): void {
     const renderer = this.window.getRenderer();
-    if (!voxels || !preset) {
+    if (!voxels || !tables) {
       if (this.volume) renderer.removeVolume(this.volume.actor);
       this.volume = null;
       return;
@@ -127,21 +132,48 @@ export class AnatomyScene {
       const actor = vtkVolume.newInstance();
       actor.setMapper(mapper);
       actor.setPickable(false); // picking names organ surfaces
+      const property = actor.getProperty();
+      property.setRGBTransferFunction(0, this.colors);
+      property.setScalarOpacity(0, this.opacities);
+      property.setInterpolationTypeToLinear();
+      property.setShade(true);
+      property.setAmbient(0.2);
+      property.setDiffuse(0.7);
+      property.setSpecular(0.3);
       renderer.addVolume(actor);
       this.volume = { voxels, actor };
     }
-    const colors = vtkColorTransferFunction.newInstance();
-    preset.colors.forEach(([hu, r, g, b]) => colors.addRGBPoint(hu, r, g, b));
-    const opacities = vtkPiecewiseFunction.newInstance();
-    preset.opacities.forEach(([hu, opacity]) => opacities.addPoint(hu, opacity));
-    const property = this.volume.actor.getProperty();
-    property.setRGBTransferFunction(0, colors);
-    property.setScalarOpacity(0, opacities);
-    property.setInterpolationTypeToLinear();
-    property.setShade(true);
-    property.setAmbient(0.2);
-    property.setDiffuse(0.7);
-    property.setSpecular(0.3);
+    this.colors.removeAllPoints();
+    tables.colors.forEach(([value, r, g, b]) => this.colors.addRGBPoint(value, r, g, b));
+    this.opacities.removeAllPoints();
+    tables.opacities.forEach(([value, opacity]) => this.opacities.addPoint(value, opacity));
+  }
+
+  hasVolume(): boolean {
+    return this.volume !== null;
+  }
+
+  /** Shows the linked point's marker at a point (LPS mm), or hides it (null). */
+  setLinkedPoint(point: Vec3 | null): void {
+    this.markerActors.forEach((actor) => actor.setVisibility(point !== null));
+    if (!point) return;
+    this.markerBall.setCenter(point);
+    const h = MARKER_HALF_LENGTH_MM;
+    this.markerCross.setModelBounds([point[0] - h, point[0] + h, point[1] - h, point[1] + h, point[2] - h, point[2] + h]);
+    this.markerCross.setFocalPoint(point);
+  }
+
+  /**
+   * Renders on the next animation frame, once however often it is asked before then: a dragged transfer-function
+   * point changes the curves on every pointer move, faster than a volume renders on a software GPU.
+   */
+  renderSoon(): void {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    requestAnimationFrame(() => {
+      this.renderQueued = false;
+      if (!this.disposed) this.render();
+    });
   }
 
   /** Union of all surfaces' bounds [xmin, xmax, ymin, ymax, zmin, zmax] in mm, or null when empty. */
@@ -192,7 +224,8 @@ export class AnatomyScene {
   }
 
   dispose(): void {
-    this.resizeObserver.disconnect();
+    this.disposed = true;
+    this.stopResizing();
     this.marker.setEnabled(false);
     this.marker.delete();
     this.clear();
@@ -200,36 +233,20 @@ export class AnatomyScene {
     this.window.delete();
   }
 
-  /** A cube labelled with the LPS directions (R/L, A/P, S/I) in a corner, turning with the camera. */
-  private orientationMarker() {
-    const cube = vtkAnnotatedCubeActor.newInstance();
-    cube.setDefaultStyle({ fontStyle: 'bold', fontFamily: 'Arial', fontColor: 'white', faceColor: '#2a3a5e', edgeThickness: 0.06, edgeColor: 'white', resolution: 200 });
-    cube.setXPlusFaceProperty({ text: 'L' });
-    cube.setXMinusFaceProperty({ text: 'R' });
-    cube.setYPlusFaceProperty({ text: 'P' });
-    cube.setYMinusFaceProperty({ text: 'A' });
-    cube.setZPlusFaceProperty({ text: 'S' });
-    cube.setZMinusFaceProperty({ text: 'I' });
-    const marker = vtkOrientationMarkerWidget.newInstance({ actor: cube, interactor: this.window.getInteractor() });
-    marker.setEnabled(true);
-    marker.setViewportCorner(vtkOrientationMarkerWidget.Corners.BOTTOM_LEFT);
-    marker.setViewportSize(0.15);
-    marker.setMinPixelSize(70);
-    marker.setMaxPixelSize(140);
-    return marker;
-  }
-
-  private listenForClicks(onPick: (pick: PickResult | null) => void): void {
-    const interactor = this.window.getInteractor();
-    let pressedAt: { x: number; y: number } | null = null;
-    interactor.onLeftButtonPress((event) => {
-      pressedAt = { x: event.position.x, y: event.position.y };
-    });
-    interactor.onLeftButtonRelease((event) => {
-      const { x, y } = event.position;
-      if (!pressedAt || Math.hypot(x - pressedAt.x, y - pressedAt.y) > CLICK_SLOP_PX) return;
-      pressedAt = null;
-      onPick(this.pick(x, y));
+  /** The linked point's marker, hidden until there is a point: a ball and a 3D cursor (three axis lines). */
+  private linkedPointMarker(): vtkActor[] {
+    this.markerCross.setAll(false);
+    this.markerCross.setAxes(true);
+    return [this.markerBall, this.markerCross].map((source) => {
+      const mapper = vtkMapper.newInstance();
+      mapper.setInputConnection(source.getOutputPort());
+      const actor = vtkActor.newInstance();
+      actor.setMapper(mapper);
+      actor.getProperty().setColor(...MARKER_COLOR);
+      actor.getProperty().setLineWidth(2);
+      actor.setPickable(false);
+      actor.setVisibility(false);
+      return actor;
     });
   }
 

@@ -1,5 +1,5 @@
 /**
- * The CT as one voxel array for volume rendering, decoded by the viewer's cornerstone pipeline (its DICOM loader,
+ * The CT (or MR) as one voxel array for volume rendering, decoded by the viewer's cornerstone pipeline (its DICOM loader,
  * codecs and web workers) rather than a second decoder: instances come through the bridge, decoding runs off the
  * UI thread. The volume is cached by cornerstone under its own id, so a reopened tab does not decode again.
  */

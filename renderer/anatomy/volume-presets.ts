@@ -1,16 +1,22 @@
 /**
  * Volume-rendering transfer functions for CT in Hounsfield units, after 3D Slicer's built-in presets
  * (Modules/Loadable/VolumeRendering/Resources/presets.xml: CT-Bone, CT-Soft-Tissue, CT-Lung), with their control
- * points rounded. Colours are RGB in [0, 1]; opacity is per unit distance (mm).
+ * points rounded, and an MR preset placed on the volume's own intensity percentiles. Colours are RGB in [0, 1];
+ * opacity is per unit distance (mm).
  */
+import { percentileOf, type Histogram } from './intensity-histogram';
 
-export interface VolumePreset {
-  id: 'ct-bone' | 'ct-soft-tissue' | 'ct-lung';
-  title: string;
-  /** [HU, r, g, b] */
+/** The two curves vtk.js takes: colour and opacity over the voxel value (HU for CT). */
+export interface TransferTables {
+  /** [value, r, g, b] */
   colors: [number, number, number, number][];
-  /** [HU, opacity] */
+  /** [value, opacity] */
   opacities: [number, number][];
+}
+
+export interface VolumePreset extends TransferTables {
+  id: 'ct-bone' | 'ct-soft-tissue' | 'ct-lung' | 'mr';
+  title: string;
 }
 
 export const VOLUME_PRESETS: readonly VolumePreset[] = [
@@ -69,6 +75,35 @@ export const VOLUME_PRESETS: readonly VolumePreset[] = [
     ],
   },
 ];
+
+/**
+ * 3D Slicer's MR-Default preset (presets.xml) with its grey-value positions (0, 20, 40, 120, 220, 1024 on a
+ * typical 12-bit MR scale) moved to the volume's intensity percentiles instead: MR has no absolute unit, so the same
+ * tissue lands at different values from scanner to scanner and sequence to sequence. The darkest 40 % of the voxels
+ * (air and background noise around the patient in a typical field of view) stay transparent; the brightest
+ * 0.1 % (vessels with contrast, fat on T1) are the most opaque.
+ */
+const MR_STOPS: { percentile: number; opacity: number; color: [number, number, number] }[] = [
+  { percentile: 0, opacity: 0, color: [0, 0, 0] },
+  { percentile: 0.4, opacity: 0, color: [0.17, 0, 0] },
+  { percentile: 0.6, opacity: 0.15, color: [0.4, 0.15, 0.08] },
+  { percentile: 0.85, opacity: 0.3, color: [0.78, 0.61, 0.38] },
+  { percentile: 0.97, opacity: 0.375, color: [0.85, 0.84, 0.79] },
+  { percentile: 0.999, opacity: 0.5, color: [1, 1, 1] },
+];
+
+export function mrPreset(histogram: Histogram): VolumePreset {
+  // Percentiles of a volume with many equal voxels (a zero background) coincide: keep the points apart.
+  const gap = Math.max(histogram.max - histogram.min, 1) * 1e-4;
+  const values: number[] = [];
+  for (const stop of MR_STOPS) values.push(Math.max(percentileOf(histogram, stop.percentile), (values.at(-1) ?? -Infinity) + gap));
+  return {
+    id: 'mr',
+    title: 'MR',
+    colors: MR_STOPS.map((stop, i) => [values[i]!, ...stop.color]),
+    opacities: MR_STOPS.map((stop, i) => [values[i]!, stop.opacity]),
+  };
+}
 
 /**
  * The preset moved along the HU axis by `shiftHu`: the one-knob transfer-function edit that matters most in

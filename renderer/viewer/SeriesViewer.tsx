@@ -17,6 +17,8 @@ import { loadSeriesImages, releaseSeriesImages, type LoadProgress, type LoadedSe
 import { commandForKey, type ViewerCommand, type ViewerTool } from './shortcuts';
 import { MPR_PLANES, ViewerSession, frameOfReferenceOf, type MprPlane, type VolumeProgress } from './viewer-session';
 import { WINDOW_PRESETS } from './window-presets';
+import { useViewerLink } from './use-viewer-link';
+import { formatLps, useLinkedPoint } from '../shell/linked-point';
 import './viewer.css';
 
 type LoadState = { phase: 'loading'; progress: LoadProgress | null } | { phase: 'ready'; images: LoadedSeries } | { phase: 'failed'; error: string };
@@ -191,6 +193,9 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
     setActiveIndex(index);
   };
 
+  useViewerLink(session, shown, series.seriesKey);
+  const linked = useLinkedPoint(series.seriesKey);
+
   const frameOfReferenceUid = images ? frameOfReferenceOf(images.imageIds[0]!) : null;
   const contours = useStructureContours(patient.patientKey, frameOfReferenceUid);
   const [showContours, setShowContours] = useState(true);
@@ -267,6 +272,11 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
             Dose wash: {planDose.title} (isodose % of {planDose.summary.prescriptionGy} Gy)
           </label>
         )}
+        <div className="linked-point small" data-testid="viewer-linked-point" data-lps={linked?.pointLps.join(',') ?? ''}>
+          {linked
+            ? `Linked point${linked.structure ? `: ${linked.structure}` : ''} at LPS ${formatLps(linked.pointLps)} mm`
+            : 'Linked point: none (click a view, move the crosshair, or pick in 3D)'}
+        </div>
       </div>
     </div>
   );

@@ -66,7 +66,7 @@ export function ViewportOverlay({ element, patient, series, planeTitle, compact 
             <div data-testid="viewer-slice-indicator">
               Im {info.sliceNumber}/{info.sliceCount}
             </div>
-            {info.locationMm !== null && <div>Loc {info.locationMm.toFixed(1)} mm</div>}
+            {info.locationMm !== null && <div data-testid="viewer-location">Loc {info.locationMm.toFixed(1)} mm</div>}
           </div>
           <div className="overlay-corner bottom-right">
             {info.window && (

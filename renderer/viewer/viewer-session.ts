@@ -19,6 +19,7 @@ import {
   CrosshairsTool,
   EllipticalROITool,
   Enums as ToolEnums,
+  type Types as ToolTypes,
   LengthTool,
   PanTool,
   RectangleROITool,
@@ -58,6 +59,11 @@ const TOOL_NAMES: Record<ViewerTool, string> = {
 export const MEASUREMENT_TOOL_NAMES = [LengthTool.toolName, AngleTool.toolName, EllipticalROITool.toolName, RectangleROITool.toolName];
 
 const CINE_FRAMES_PER_SECOND = 12;
+
+/** Tools whose left click does nothing by itself, so a click may move the linked point. */
+const CLICK_TO_LINK_TOOLS = new Set<ViewerTool>(['WindowLevel', 'Pan', 'Zoom']);
+
+type Point3 = [number, number, number];
 
 export interface VolumeProgress {
   framesLoaded: number;
@@ -201,6 +207,59 @@ export class ViewerSession {
 
   getPrimaryTool(): ViewerTool {
     return this.primaryTool;
+  }
+
+  /**
+   * Moves the views to a point (LPS mm): in MPR the crosshair centre goes there and each view pages to the plane
+   * through it; a stack pages to the slice nearest to it.
+   */
+  jumpTo(pointLps: Point3): void {
+    const crosshairs = this.crosshairs();
+    if (crosshairs) {
+      crosshairs.setToolCenter([...pointLps]);
+      return;
+    }
+    for (const viewport of this.viewports()) {
+      const v = viewport as StackViewport;
+      v.jumpToWorld([...pointLps]);
+      v.render();
+    }
+  }
+
+  /**
+   * Calls `listener` with the crosshair centre (LPS mm) each time it moves in the layout shown now; returns the
+   * unsubscribe. A later layout's crosshair is not reported: its first centre (the volume's middle) may come before
+   * React has unsubscribed the listener of the layout it replaced.
+   */
+  onCrosshairMoved(listener: (pointLps: Point3) => void): () => void {
+    const groupId = this.toolGroupId;
+    const handler = (evt: Event) => {
+      const detail = (evt as CustomEvent<{ toolGroupId: string; toolCenter: Types.Point3 }>).detail;
+      if (groupId !== null && detail.toolGroupId === groupId) listener([...detail.toolCenter] as Point3);
+    };
+    eventTarget.addEventListener(ToolEnums.Events.CROSSHAIR_TOOL_CENTER_CHANGED, handler);
+    return () => eventTarget.removeEventListener(ToolEnums.Events.CROSSHAIR_TOOL_CENTER_CHANGED, handler);
+  }
+
+  /**
+   * Calls `listener` with the point (LPS mm) under a left click (press and release without a drag) in one of the
+   * views, when the chosen tool does not use clicks itself (measurements and crosshairs do); returns the unsubscribe.
+   */
+  onPointClicked(listener: (pointLps: Point3) => void): () => void {
+    const elements = this.viewports().map((v) => v.element);
+    const handler = (evt: Event) => {
+      const detail = (evt as ToolTypes.EventTypes.MouseClickEventType).detail;
+      if (detail.mouseButton !== ToolEnums.MouseBindings.Primary || !CLICK_TO_LINK_TOOLS.has(this.primaryTool)) return;
+      listener([...detail.currentPoints.world] as Point3);
+    };
+    elements.forEach((element) => element.addEventListener(ToolEnums.Events.MOUSE_CLICK, handler));
+    return () => elements.forEach((element) => element.removeEventListener(ToolEnums.Events.MOUSE_CLICK, handler));
+  }
+
+  private crosshairs(): { setToolCenter: (center: Types.Point3) => void } | null {
+    if (!this.volumeShown || !this.toolGroupId) return null;
+    const group = ToolGroupManager.getToolGroup(this.toolGroupId);
+    return group?.hasTool(CrosshairsTool.toolName) ? (group.getToolInstance(CrosshairsTool.toolName) as { setToolCenter: (center: Types.Point3) => void }) : null;
   }
 
   /** Keys, cine and flips act on the view last clicked. */
