@@ -1,13 +1,6 @@
 /** Every arrhythmia event of a run, in dose order: kind, time, named region and position (LPS mm). */
 import type { ChallengeDoseResult } from './challenge-result';
-
-const KIND_LABELS: Record<string, string> = {
-  ectopy: 'ectopic beat',
-  ead: 'early afterdepolarisation',
-  dad: 'delayed afterdepolarisation',
-  'conduction-block': 'conduction block',
-  're-entry': 're-entry',
-};
+import { eventKindLabel } from './event-kinds';
 
 export function EventList({ results, selectedDose, onSelect }: { results: ChallengeDoseResult[]; selectedDose: number | null; onSelect: (dose: number) => void }) {
   const events = results.flatMap((r) => r.events.map((event, n) => ({ dose: r.dose, event, key: `${r.dose}-${n}` })));
@@ -16,7 +9,7 @@ export function EventList({ results, selectedDose, onSelect }: { results: Challe
     <ul className="cardiac-events">
       {events.map(({ dose, event, key }) => (
         <li key={key} data-testid="ep-event" data-dose={dose} data-kind={event.kind} className={dose === selectedDose ? 'selected' : ''} onClick={() => onSelect(dose)}>
-          <span className="event-kind">⚡ {KIND_LABELS[event.kind] ?? event.kind}</span>
+          <span className="event-kind">⚡ {eventKindLabel(event.kind)}</span>
           <span>{dose} µg/kg/min</span>
           <span>t = {event.timeMs.toFixed(0)} ms</span>
           <span>{event.region}</span>

@@ -31,6 +31,11 @@ export interface CurrentModifiers {
   naInactivationShiftMv?: number;
   /** late INa conductance in mS/µF added on top (TT06 has none by default) */
   gNaLAbsolute?: number;
+  /**
+   * Mitchell–Schaeffer only: multiplier of τclose, the time constant that sets its APD
+   * (APD ≈ τclose·ln(τout/4τin), Mitchell & Schaeffer 2003); workers/ep/heart maps genotype and dose onto it.
+   */
+  tauCloseScale?: number;
 }
 
 export interface IonicModel {

@@ -12,7 +12,7 @@ export function isModelId(id: string): id is ModelId {
   return (MODEL_IDS as readonly string[]).includes(id);
 }
 
-/** Modifiers apply to TT06 and ORd (the minimal models have no named currents). */
+/** Modifiers apply to TT06 and ORd; Mitchell–Schaeffer takes only tauCloseScale (the minimal models have no named currents). */
 export function createModel(id: ModelId, modifiers: CurrentModifiers = {}): IonicModel {
   switch (id) {
     case 'tt06-epi':
@@ -22,7 +22,7 @@ export function createModel(id: ModelId, modifiers: CurrentModifiers = {}): Ioni
     case 'tt06-m':
       return createTt06('m', modifiers);
     case 'ms':
-      return createMitchellSchaeffer();
+      return createMitchellSchaeffer(modifiers);
     case 'bo':
     case 'bo-epi':
       return createBuenoOrovio('epi');

@@ -3,7 +3,8 @@
  * diffusion operator live in shared memory; each thread owns a contiguous block of rows. Models are closures, so
  * workers rebuild them from their serialisable spec (model id + modifiers).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../threads/start-module-worker';
 import type { ModelId } from '../models/registry';
 import type { CurrentModifiers, StateArray } from '../models/ionic-model';
 import { CTRL, CTRL_LENGTH } from './barrier';
@@ -32,17 +33,9 @@ export interface WorkerInit {
   blocks: { spec: ModelSpec; from: number; to: number }[];
 }
 
-/**
- * Starts the worker script. Run from TypeScript sources (tsx, vitest), the worker registers the tsx loader before
- * importing the .ts entry (a worker's --import flag does not cover its own entry module in Node 20).
- */
+/** Starts the worker script (monodomain-worker.ts from sources, monodomain-worker.cjs in the Electron bundle). */
 function startWorker(init: WorkerInit): Worker {
-  // From sources: the .ts file beside this one; in the Electron bundle (scripts/build-electron.mjs): monodomain-worker.cjs.
-  const entry = new URL(import.meta.url.endsWith('.ts') ? './monodomain-worker.ts' : './monodomain-worker.cjs', import.meta.url);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: init });
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: init });
+  return startModuleWorker(import.meta.url, 'monodomain-worker', init);
 }
 
 export function sharedArray(precision: 'float32' | 'float64', length: number): StateArray {

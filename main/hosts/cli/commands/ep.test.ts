@@ -22,6 +22,11 @@ describe('twin ep --json', () => {
     expect(typeof r.runtimeS).toBe('number');
   });
 
+  it('heart refuses a run without a CT or with a malformed S1 train (usage errors)', async () => {
+    await expect(twin('heart', '--genotype', 'lqt1')).rejects.toMatchObject({ code: 2 });
+    await expect(twin('heart', '--dir', '.', '--s1', '600y3')).rejects.toMatchObject({ code: 2 });
+  });
+
   it('refuses an unknown model with a usage error', async () => {
     await expect(twin('cell', '--model', 'nope')).rejects.toMatchObject({ code: 2 });
   });

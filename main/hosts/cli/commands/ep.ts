@@ -3,6 +3,7 @@
  *   twin ep cell --model tt06-epi --bcl 1000 --beats 10
  *   twin ep niederer --dx 0.5 --dt 0.05
  *   twin ep challenge --genotype lqt1 --doses 0,0.05,0.1,0.2
+ *   twin ep heart --dir DICOMDIR --genotype lqt1 --dose 0.1 --s1 600x3 --couplings 300  (ep-heart.ts)
  */
 import { runAdrenalineChallenge } from '../../../../workers/ep/challenge/adrenaline-challenge';
 import { GENOTYPES, isGenotype } from '../../../../workers/ep/challenge/beta-adrenergic';
@@ -10,12 +11,14 @@ import { createModel, isModelId, MODEL_IDS } from '../../../../workers/ep/models
 import { paceCell } from '../../../../workers/ep/protocols/pace-cell';
 import { runNiederer } from '../../../../workers/ep/tissue/niederer-benchmark';
 import { createJobContext } from '../../../../workers/process/job-context';
+import { EP_HEART_OPTIONS, EP_HEART_USAGE, epHeartCli } from './ep-heart';
 import { numberOption, stringOption, UsageError, type CliCommand, type CliContext } from '../command';
 
 const USAGE = `Usage:
   twin ep cell --model ${MODEL_IDS.join('|')} [--bcl MS] [--beats N] [--json]
   twin ep niederer --dx MM --dt MS [--json]
-  twin ep challenge --genotype ${GENOTYPES.join('|')} [--doses 0,0.05,0.1,0.2] [--json]`;
+  twin ep challenge --genotype ${GENOTYPES.join('|')} [--doses 0,0.05,0.1,0.2] [--json]
+  ${EP_HEART_USAGE}`;
 
 async function cell(ctx: CliContext): Promise<number> {
   const id = stringOption(ctx.values, 'model') ?? 'tt06-epi';
@@ -64,7 +67,7 @@ async function challenge(ctx: CliContext): Promise<number> {
 
 export const epCommand: CliCommand = {
   name: 'ep',
-  summary: 'cardiac electrophysiology: single cell, Niederer benchmark, epinephrine challenge',
+  summary: 'cardiac electrophysiology: single cell, Niederer benchmark, epinephrine challenge, the patient\'s heart',
   usage: USAGE,
   options: {
     model: { type: 'string' },
@@ -74,12 +77,14 @@ export const epCommand: CliCommand = {
     dt: { type: 'string' },
     genotype: { type: 'string' },
     doses: { type: 'string' },
+    ...EP_HEART_OPTIONS,
   },
   async run(ctx) {
     const [sub] = ctx.positionals;
     if (sub === 'cell') return cell(ctx);
     if (sub === 'niederer') return niederer(ctx);
     if (sub === 'challenge') return challenge(ctx);
-    throw new UsageError(sub === undefined ? 'a subcommand is needed: cell, niederer or challenge' : `unknown subcommand "${sub}"`);
+    if (sub === 'heart') return epHeartCli(ctx);
+    throw new UsageError(sub === undefined ? 'a subcommand is needed: cell, niederer, challenge or heart' : `unknown subcommand "${sub}"`);
   },
 };
