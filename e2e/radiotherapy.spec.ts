@@ -3,8 +3,13 @@
  * dose to 120 % in the what-if panel and see the target's TCP and the mean doses rise (recomputed in the browser).
  * The multitarget phantom has targets only, so the organ-at-risk side is checked on the demo patient's lung plan.
  */
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { drawnFraction } from './canvas-pixels';
 import { expect, openDemoPatient, test } from './fixtures';
+
+/** The 3D beams view's background (renderer/radiotherapy/beams-scene.ts), in 8-bit RGB. */
+const BEAMS_BACKGROUND = [15, 20, 33] as const;
 
 async function openRadiotherapy(page: Page): Promise<void> {
   // Tall enough that a screenshot holds the whole workspace (the shell scrolls inside, not the page).
@@ -39,6 +44,11 @@ test('plan the TG-119 multitarget phantom, meet its goals and ask "what if +20 %
   await expect(view.getByTestId('rt-model-note')).toContainText('model: LQ/LKB');
   await expect(view.getByTestId('rt-model-note')).toContainText('Webb & Nahum');
   await expect(view.getByTestId('rt-dose-wash')).toBeVisible();
+  // The 3D view: the three targets and the 7 beams' field pyramids, drawn (not a blank canvas).
+  const beams3d = view.getByTestId('rt-beams-3d');
+  await expect(beams3d).toHaveAttribute('data-beams', '7');
+  await expect(beams3d).toHaveAttribute('data-state', 'ready');
+  await expect.poll(() => drawnFraction(page, beams3d, BEAMS_BACKGROUND), { message: 'structures and beams are drawn' }).toBeGreaterThan(0.05);
   await testInfo.attach('rt-plan', { body: await page.screenshot(), contentType: 'image/png' });
 
   const central = view.getByTestId('rt-structure-row').and(page.locator('[data-name="Central"]'));
@@ -93,7 +103,16 @@ test('plan the demo patient\'s lung tumour: goals met, and at 120 % the lung\'s 
 
   const view = page.getByTestId('rt-plan-view');
   await expect(view).toContainText('Plan tumour');
-  await expect(view).toContainText('RTPLAN and RTDOSE written');
+  // The plan's DICOM, the planned structures included, offered for download; the RTSTRUCT arrives as Part 10.
+  await expect(view.getByTestId('rt-download')).toHaveText(['RTSTRUCT', 'RTPLAN', 'RTDOSE']);
+  const [download] = await Promise.all([page.waitForEvent('download'), view.getByTestId('rt-download').first().click()]);
+  expect(download.suggestedFilename()).toBe('RTSTRUCT.dcm');
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.subarray(128, 132).toString('latin1')).toBe('DICM');
+  expect(bytes.includes(Buffer.from('RTSTRUCT'))).toBe(true);
+  await expect(view.getByTestId('rt-beams-3d')).toHaveAttribute('data-beams', '9');
+  await expect(view.getByTestId('rt-beams-3d')).toHaveAttribute('data-state', 'ready');
+  await testInfo.attach('rt-patient-beams-3d', { body: await view.getByTestId('rt-beams-3d').screenshot(), contentType: 'image/png' });
   await expect(view.locator('[data-testid="rt-goal"][data-pass="false"]')).toHaveCount(0);
   const row = (name: string) => view.getByTestId('rt-structure-row').and(page.locator(`[data-name="${name}"]`));
   for (const name of ['PTV', 'lung_left', 'lung_right', 'heart', 'spinal_cord']) await expect(row(name)).toBeVisible();

@@ -9,7 +9,8 @@ import { useBridge } from '../bridge/bridge-context';
 import { BeamEditor, equispacedGantryDeg } from './BeamEditor';
 import { readRois, type RoiInfo } from './rtstruct-rois';
 import { StartedJob } from './StartedJob';
-import { structureColours } from './structure-colours';
+import { ObjectiveProposal, type AcceptedObjectives } from './ObjectiveProposal';
+import { structureColours } from '../../workers/rt/plan/structure-colours';
 
 type Role = 'target' | 'oar' | 'none';
 
@@ -33,6 +34,7 @@ export function PatientPlanForm({ studies, rois, onRois }: { studies: StudySumma
   const [ptvMarginMm, setPtvMarginMm] = useState(5);
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [kbp, setKbp] = useState<AcceptedObjectives | null>(null);
 
   useEffect(() => {
     if (!structKey) return;
@@ -65,7 +67,7 @@ export function PatientPlanForm({ studies, rois, onRois }: { studies: StudySumma
   const plan = () => {
     setError(null);
     bridge
-      .invoke('jobs.start', { kind: 'rt.plan.patient', input: { ctSeriesKey: ctKey, rtstructSeriesKey: structKey, target, ptvMarginMm, oars, gantryDeg, prescriptionGy, fractions } })
+      .invoke('jobs.start', { kind: 'rt.plan.patient', input: { ctSeriesKey: ctKey, rtstructSeriesKey: structKey, target, ptvMarginMm, oars, gantryDeg, prescriptionGy, fractions, ...(kbp ? { oarObjectives: kbp.objectives, objectivesFrom: kbp.from } : {}) } })
       .then(setJob, (e: Error) => setError(e.message));
   };
 
@@ -96,9 +98,10 @@ export function PatientPlanForm({ studies, rois, onRois }: { studies: StudySumma
         })}
       </ul>
       <BeamEditor gantryDeg={gantryDeg} onChange={setGantryDeg} />
+      <ObjectiveProposal question={{ ctSeriesKey: ctKey, rtstructSeriesKey: structKey, target, ptvMarginMm, oars, prescriptionGy }} onAccepted={setKbp} />
       <div className="rt-row wrap">
         <button onClick={plan} disabled={!target || gantryDeg.length === 0} data-testid="rt-plan-patient">Plan {target || 'patient'}</button>
-        <span className="small muted">PTV = {target || '…'} + {ptvMarginMm} mm · {prescriptionGy} Gy in {fractions} × {(prescriptionGy / fractions).toFixed(2)} Gy · 6 MV · {gantryDeg.length} beams · {oars.length} organs at risk</span>
+        <span className="small muted">PTV = {target || '…'} + {ptvMarginMm} mm · {prescriptionGy} Gy in {fractions} × {(prescriptionGy / fractions).toFixed(2)} Gy · 6 MV · {gantryDeg.length} beams · {oars.length} organs at risk{kbp ? ` · OAR objectives: model estimate · ${kbp.from.name} v${kbp.from.version}` : ''}</span>
       </div>
       {error && <p className="error">{error}</p>}
       {job && <StartedJob key={job.id} job={job} />}

@@ -4,9 +4,11 @@ import { voxelVolumeMl } from '../../workers/volume/volume';
 import { DoseWash } from './DoseWash';
 import { DvhPlot, type DvhCurve } from './DvhPlot';
 import { GoalsTable } from './GoalsTable';
+import { PlanBeams3d } from './PlanBeams3d';
+import { PlanDownloads } from './PlanDownloads';
 import type { PlanSummary } from './plan-summary';
 import { StructureTable } from './StructureTable';
-import { structureColours } from './structure-colours';
+import { structureColours } from '../../workers/rt/plan/structure-colours';
 import { usePlanFiles, type PlanFiles } from './use-plan-files';
 import { WhatIfPanel } from './WhatIfPanel';
 import { commonDvhs, evaluateWhatIf, parameterSources, planSettings, type WhatIfSettings } from './what-if';
@@ -20,18 +22,23 @@ export function PlanView({ id, title, summary, roiColours }: { id: string; title
         <span className="muted small">
           {summary.prescriptionGy} Gy in {summary.fractions} fractions · {summary.beams.length} beams ({summary.beams.map((b) => `${b.gantryDeg}°`).join(', ')}) · dose {summary.timingsS.dose.toFixed(1)} s, optimisation{' '}
           {summary.timingsS.optimisation.toFixed(1)} s ({summary.objectiveHistory.length} iterations)
-          {summary.dicom ? ` · RTPLAN and RTDOSE written` : ''}
         </span>
+        {summary.objectivesFrom && (
+          <span className="small muted" data-testid="rt-plan-objectives-from">
+            OAR objectives proposed by {summary.objectivesFrom.name} v{summary.objectivesFrom.version} (model estimate, accepted by the planner)
+          </span>
+        )}
+        {summary.dicom && <PlanDownloads id={id} dicom={summary.dicom} />}
       </header>
       <GoalsTable goals={summary.goals} />
       {error && <p className="error">Could not read the plan's dose: {error}</p>}
       {!files && !error && <p className="muted">Loading the dose…</p>}
-      {files && <PlanDose files={files} summary={summary} roiColours={roiColours} />}
+      {files && <PlanDose id={id} files={files} summary={summary} roiColours={roiColours} />}
     </article>
   );
 }
 
-function PlanDose({ files, summary, roiColours }: { files: PlanFiles; summary: PlanSummary; roiColours: Map<string, string> }) {
+function PlanDose({ id, files, summary, roiColours }: { id: string; files: PlanFiles; summary: PlanSummary; roiColours: Map<string, string> }) {
   const [settings, setSettings] = useState<WhatIfSettings>(() => planSettings(summary));
   // Sliders stay smooth on large structures: the tables follow as soon as the browser has time.
   const shown = useDeferredValue(settings);
@@ -53,7 +60,10 @@ function PlanDose({ files, summary, roiColours }: { files: PlanFiles; summary: P
         <WhatIfPanel summary={summary} settings={settings} onChange={setSettings} sources={sources} />
       </div>
       <StructureTable outcomes={outcomes} planned={planned} colours={colours} voxelCm3={voxelVolumeMl(summary.doseGrid.spacingMm)} />
-      <DoseWash dose={files.doseGy} grid={summary.doseGrid} prescriptionGy={summary.prescriptionGy} />
+      <div className="rt-plan-grid">
+        <DoseWash dose={files.doseGy} grid={summary.doseGrid} prescriptionGy={summary.prescriptionGy} />
+        <PlanBeams3d id={id} summary={summary} colours={colours} beamsOn={shown.beamsOn} />
+      </div>
     </>
   );
 }

@@ -18,6 +18,8 @@ export const PlanStructureSummary = z.object({
   tcp: z.number().optional(),
   ntcp: z.number().optional(),
   dvh: z.object({ binGy: z.number().positive(), cumulative: z.array(z.number()) }),
+  /** Display surface (binary STL, LPS mm); plans made before meshes were written have none. */
+  meshFile: z.string().optional(),
 });
 export type PlanStructureSummary = z.infer<typeof PlanStructureSummary>;
 
@@ -25,7 +27,17 @@ export const PlanSummary = z.object({
   source: z.union([z.object({ phantom: z.string() }), z.object({ target: z.string(), oars: z.array(z.string()) })]),
   prescriptionGy: z.number().positive(),
   fractions: z.number().int().positive(),
-  beams: z.array(z.object({ gantryDeg: z.number(), couchDeg: z.number() })),
+  beams: z.array(
+    z.object({
+      gantryDeg: z.number(),
+      couchDeg: z.number(),
+      // The geometry for the 3D view (workers/rt/beams/beam-display.ts); absent in plans made before it was written.
+      sadMm: z.number().optional(),
+      sourceLps: Vec3.optional(),
+      isocentreLps: Vec3.optional(),
+      fieldCornersLps: z.tuple([Vec3, Vec3, Vec3, Vec3]).optional(),
+    }),
+  ),
   goals: z.array(z.object({ structure: z.string(), metric: z.string(), goal: z.string(), achievedGy: z.number(), pass: z.boolean() })),
   structures: z.array(PlanStructureSummary),
   timingsS: z.object({ dose: z.number(), optimisation: z.number() }),
@@ -39,6 +51,8 @@ export const PlanSummary = z.object({
     maxGy: z.number(),
   }),
   beamDoseFile: z.string(),
-  dicom: z.object({ rtPlanFile: z.string(), rtDoseFile: z.string() }).optional(),
+  dicom: z.object({ rtPlanFile: z.string(), rtDoseFile: z.string(), rtStructFile: z.string().optional() }).optional(),
+  /** The learned model that proposed the OAR objectives (dose-volume predictor), when the planner accepted them. */
+  objectivesFrom: z.object({ name: z.string(), version: z.string() }).optional(),
 });
 export type PlanSummary = z.infer<typeof PlanSummary>;

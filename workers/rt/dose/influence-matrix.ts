@@ -2,7 +2,8 @@
  * Builds the sparse dose-influence matrix (matRad's `dij`) for a set of beams over a list of dose voxels:
  * for every beam, the radiological depth of every voxel by Siddon ray tracing from the source through the
  * density grid, then for every voxel the bixels within the lateral cutoff and their pencil-beam dose.
- * Single-threaded; splitting by beam over worker_threads is the natural next step where it pays.
+ * Each beam's block is independent of the others (beamInfluence), which is how influence-threads.ts splits the
+ * work over worker_threads; this file is the single-threaded path and the shared per-beam step.
  */
 import { voxelToWorld, worldToVoxel, type Volume } from '../../volume/volume';
 import type { JobContext } from '../../process/job-context';
@@ -25,6 +26,13 @@ export interface BeamsInfluence extends InfluenceMatrix {
   beamStart: Uint32Array;
 }
 
+/** One beam's rows of the matrix in CSR form: `ptr` has one entry per bixel of the beam, plus one. */
+export interface BeamBlock {
+  ptr: Uint32Array;
+  voxel: Uint32Array;
+  value: Float32Array;
+}
+
 /** Per-voxel geometry of one beam: distance along the axis, position on the isocentre plane, radiological depth. */
 interface VoxelRays {
   zMm: Float64Array;
@@ -40,26 +48,36 @@ export function buildInfluenceMatrix(
   options: InfluenceOptions,
   ctx: JobContext,
 ): BeamsInfluence {
-  const pb = pencilBeam(options.model ?? PHOTON_6MV);
-  const beamStart = new Uint32Array(beams.length + 1);
-  beams.forEach((b, i) => (beamStart[i + 1] = beamStart[i]! + b.uMm.length));
-  const nBixels = beamStart[beams.length]!;
-  const parts: { ptr: Uint32Array; voxel: Uint32Array; value: Float32Array }[] = [];
+  const blocks: BeamBlock[] = [];
   for (let bi = 0; bi < beams.length; bi++) {
     ctx.throwIfCancelled();
     ctx.progress(bi / beams.length, `dose influence: beam ${bi + 1} of ${beams.length}`);
-    const rays = traceVoxels(density, voxels, beams[bi]!, ctx);
-    parts.push(beamColumns(beams[bi]!, rays, pb.depthFunction, options, ctx));
+    blocks.push(beamInfluence(density, voxels, beams[bi]!, options, ctx));
   }
-  // Concatenate the per-beam CSR blocks.
+  ctx.progress(1, 'dose influence done');
+  return concatenateBeamBlocks(blocks, voxels.length);
+}
+
+/** The block of one beam: ray tracing, then the pencil-beam dose of every bixel within reach of every voxel. */
+export function beamInfluence(density: Volume<Float32Array>, voxels: Uint32Array, beam: BeamBixels, options: InfluenceOptions, ctx: JobContext): BeamBlock {
+  const model = options.model ?? PHOTON_6MV;
+  const rays = traceVoxels(density, voxels, beam, ctx);
+  return beamColumns(beam, rays, pencilBeam(model).depthFunction, options, ctx);
+}
+
+/** Joins the beams' blocks (in beam order) into one matrix: one copy of the entries, the least a joined CSR needs. */
+export function concatenateBeamBlocks(blocks: readonly BeamBlock[], nVoxels: number): BeamsInfluence {
+  const beamStart = new Uint32Array(blocks.length + 1);
+  blocks.forEach((p, i) => (beamStart[i + 1] = beamStart[i]! + p.ptr.length - 1));
+  const nBixels = beamStart[blocks.length]!;
   let nnz = 0;
-  for (const p of parts) nnz += p.voxel.length;
+  for (const p of blocks) nnz += p.voxel.length;
   const rowPtr = new Uint32Array(nBixels + 1);
   const voxel = new Uint32Array(nnz);
   const value = new Float32Array(nnz);
   const bixelBeam = new Uint16Array(nBixels);
   let at = 0;
-  parts.forEach((p, bi) => {
+  blocks.forEach((p, bi) => {
     const b0 = beamStart[bi]!;
     for (let b = 0; b < p.ptr.length - 1; b++) {
       rowPtr[b0 + b + 1] = at + p.ptr[b + 1]!;
@@ -69,8 +87,7 @@ export function buildInfluenceMatrix(
     value.set(p.value, at);
     at += p.voxel.length;
   });
-  ctx.progress(1, 'dose influence done');
-  return { nBixels, nVoxels: voxels.length, rowPtr, voxel, value, bixelBeam, beamStart };
+  return { nBixels, nVoxels, rowPtr, voxel, value, bixelBeam, beamStart };
 }
 
 function traceVoxels(density: Volume<Float32Array>, voxels: Uint32Array, bixels: BeamBixels, ctx: JobContext): VoxelRays {
@@ -103,7 +120,7 @@ function beamColumns(
   depthFunction: (d: number) => number,
   options: InfluenceOptions,
   ctx: JobContext,
-): { ptr: Uint32Array; voxel: Uint32Array; value: Float32Array } {
+): BeamBlock {
   const { nCols, nRows, idAt, originUMm, originVMm, bixelMm } = bixels;
   const sad = bixels.beam.sadMm;
   const cutoff = options.lateralCutoffMm;

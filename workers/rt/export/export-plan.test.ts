@@ -66,6 +66,40 @@ describe('RTPLAN / RTDOSE export', async () => {
     expect(ds.elements.x300a0070!.items![0]!.dataSet!.string('x300a0078')).toBe('25');
   });
 
+  it('writes each beam as MLC segments that deliver the optimised fluence within half a level (5 % of its peak)', () => {
+    const ds = dicomParser.parseDicom(new Uint8Array(readFileSync(files.rtPlanFile)));
+    const beamItems = ds.elements.x300a00b0!.items!;
+    const meterset = ds.elements.x300a0070!.items![0]!.dataSet!.elements.x300c0004!.items!.map((i) => Number(i.dataSet!.string('x300a0086')));
+    let first = 0;
+    beamItems.forEach((item, n) => {
+      const bixels = plan.beams[n]!;
+      const cps = item.dataSet!.elements.x300a0111!.items!.map((i) => i.dataSet!);
+      const weightOf = (cp: (typeof cps)[number]) => Number(cp.string('x300a0134'));
+      // MU per fraction → bixel-weight units for the course (100 MU per unit weight, 25 fractions).
+      const perUnit = (meterset[n]! * 25) / 100;
+      const delivered = new Float64Array(bixels.uMm.length);
+      let leaves: number[] = [];
+      for (let k = 0; k + 1 < cps.length; k += 2) {
+        const mlc = cps[k]!.elements.x300a011a!.items!.map((i) => i.dataSet!).find((d) => d.string('x300a00b8') === 'MLCX');
+        if (mlc) leaves = mlc.string('x300a011c')!.split('\\').map(Number);
+        const w = (weightOf(cps[k + 1]!) - weightOf(cps[k]!)) * perUnit;
+        for (let r = 0; r < bixels.nRows; r++)
+          for (let c = 0; c < bixels.nCols; c++) {
+            const u = bixels.originUMm + c * bixels.bixelMm;
+            const id = bixels.idAt[c + bixels.nCols * r]!;
+            if (u > leaves[r]! && u < leaves[bixels.nRows + r]!) {
+              expect(id).toBeGreaterThanOrEqual(0);
+              delivered[id]! += w;
+            }
+          }
+      }
+      const optimised = plan.weights.subarray(first, first + bixels.uMm.length);
+      first += bixels.uMm.length;
+      const peak = Math.max(...optimised);
+      optimised.forEach((x, q) => expect(Math.abs(delivered[q]! - x)).toBeLessThanOrEqual(0.05 * peak + 1e-3 * peak));
+    });
+  });
+
   it.skipIf(!dciodvfy)('passes dciodvfy without errors', () => {
     for (const f of [files.rtPlanFile, files.rtDoseFile]) {
       // dciodvfy reports on stderr and exits non-zero on errors; spawn so both streams are read either way.

@@ -4,16 +4,15 @@
  * target's D95 is the prescription.
  */
 import type { JobContext } from '../../process/job-context';
-import { loadCtFromPaths } from '../../anatomy/load-ct';
 import { readRtStruct } from '../../anatomy/rtstruct/read-rtstruct';
 import { rasteriseStructure } from '../../anatomy/rtstruct/rasterise-contours';
 import { dilateMm } from '../../anatomy/morphology/morphology';
-import type { Volume } from '../../volume/volume';
 import type { StructureObjective } from '../optimise/fluence';
 import type { BeamAngles, Structure } from '../types';
 import { createPlan, RING_STRUCTURE, type Plan } from './plan';
 import { evaluateGoals, type GoalResult } from './goals';
 import { tissueForStructureName } from './structure-tissue';
+import { loadPlanningCt, type PlanningCt } from './planning-ct';
 
 export interface DicomPlanRequest {
   ctPaths: string[];
@@ -28,17 +27,23 @@ export interface DicomPlanRequest {
   doseGridMm?: number;
   bixelMm?: number;
   maxIterations?: number;
+  /** Objectives that replace the default one of the OARs they name (e.g. proposed by the dose-volume predictor). */
+  oarObjectives?: StructureObjective[];
 }
 
 export interface DicomPlanResult {
   plan: Plan;
   goals: GoalResult[];
-  ct: Volume;
+  planningCt: PlanningCt;
+  /** The planned structures as masks on the CT grid (the target or its PTV, the organs at risk). */
+  structures: Structure[];
+  /** The frame of reference of the structure set (the CT's). */
   frameOfReferenceUid?: string;
 }
 
 export async function planFromDicom(req: DicomPlanRequest, ctx: JobContext): Promise<DicomPlanResult> {
-  const ct = await loadCtFromPaths(req.ctPaths, { ...ctx, progress: (f, m) => ctx.progress(0.1 * f, m) });
+  const planningCt = await loadPlanningCt(req.ctPaths, { ...ctx, progress: (f, m) => ctx.progress(0.1 * f, m) });
+  const ct = planningCt.ct;
   const set = readRtStruct(req.rtstructFile);
   const find = (name: string) => {
     const s = set.structures.find((x) => x.name.toLowerCase() === name.toLowerCase());
@@ -60,7 +65,10 @@ export async function planFromDicom(req: DicomPlanRequest, ctx: JobContext): Pro
     { structure: targetName, objective: { kind: 'minDvh', doseGy: rx, volumePct: 96, weight: 200 } },
     { structure: targetName, objective: { kind: 'squaredUnderdose', doseGy: 0.95 * rx, weight: 20 } },
     { structure: targetName, objective: { kind: 'squaredOverdose', doseGy: 1.04 * rx, weight: 100 } },
-    ...req.oars.map((name): StructureObjective => ({ structure: name, objective: { kind: 'squaredOverdose', doseGy: 0.3 * rx, weight: 5 } })),
+    ...req.oars
+      .filter((name) => !req.oarObjectives?.some((o) => o.structure === name))
+      .map((name): StructureObjective => ({ structure: name, objective: { kind: 'squaredOverdose', doseGy: 0.3 * rx, weight: 5 } })),
+    ...(req.oarObjectives ?? []),
     { structure: RING_STRUCTURE, objective: { kind: 'squaredOverdose', doseGy: 0.7 * rx, weight: 1 } },
   ];
   const plan = createPlan(
@@ -86,5 +94,5 @@ export async function planFromDicom(req: DicomPlanRequest, ctx: JobContext): Pro
     plan.doseGy,
     new Map(plan.structures.map((s) => [s.name, s.voxels])),
   );
-  return { plan, goals, ct, ...(set.frameOfReferenceUid ? { frameOfReferenceUid: set.frameOfReferenceUid } : {}) };
+  return { plan, goals, planningCt, structures, ...(set.frameOfReferenceUid ? { frameOfReferenceUid: set.frameOfReferenceUid } : {}) };
 }

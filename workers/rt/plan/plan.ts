@@ -4,13 +4,13 @@
  */
 import { voxelToWorld, type Vec3, type Volume } from '../../volume/volume';
 import type { JobContext } from '../../process/job-context';
-import type { BeamAngles, Structure, StructureRole } from '../types';
+import type { BeamAngles, Plan, PlanStructure, Structure } from '../types';
 import { PHOTON_6MV } from '../../../assets/rt/photon-6mv';
-import { centroidOf, densityGridFromCt, maskIndicesOnGrid, type DensityGrid } from '../geometry/dose-grid';
+import { centroidOf, densityGridFromCt, maskIndicesOnGrid } from '../geometry/dose-grid';
 import { dilateWithin } from '../geometry/ring';
 import { beamGeometry } from '../beams/beam-geometry';
-import { bixelsForTarget, type BeamBixels } from '../beams/bixels';
-import { buildInfluenceMatrix, type BeamsInfluence } from '../dose/influence-matrix';
+import { bixelsForTarget } from '../beams/bixels';
+import { buildInfluenceMatrixThreaded } from '../dose/influence-threads';
 import { doseFromWeights } from '../dose/sparse';
 import { optimiseFluence, type StructureObjective } from '../optimise/fluence';
 import { doseAtVolumePct, sortedDoses } from '../evaluate/dvh';
@@ -26,6 +26,8 @@ export interface PlanSetup {
   /** Bixels cover the target's projection grown by this margin. */
   bixelMarginMm?: number;
   lateralCutoffMm?: number;
+  /** Threads for the dose-influence matrix. Default: min(available parallelism, number of beams). */
+  influenceThreads?: number;
   /** Normal tissue within this distance of the targets gets dose voxels too, as the structure "Ring". 0 = none. */
   ringMm?: number;
   objectives: StructureObjective[];
@@ -35,29 +37,8 @@ export interface PlanSetup {
   maxIterations?: number;
 }
 
-export interface PlanStructure {
-  name: string;
-  role: StructureRole;
-  tissue?: string;
-  /** Indices into the plan's dose voxels. */
-  voxels: Uint32Array;
-}
-
-export interface Plan {
-  /** Dose-grid geometry, holding the relative electron density. */
-  grid: DensityGrid;
-  /** Grid indices of the dose voxels (the matrix's voxel axis). */
-  voxels: Uint32Array;
-  structures: PlanStructure[];
-  beams: BeamBixels[];
-  influence: BeamsInfluence;
-  weights: Float64Array;
-  /** Total dose (Gy) per dose voxel. */
-  doseGy: Float64Array;
-  fractions: number;
-  objectiveHistory: number[];
-  timingsS: { dose: number; optimisation: number };
-}
+// The plan's types live in ../types so that pure consumers (the workspace's live what-if) need not see this file's threads.
+export type { Plan, PlanStructure };
 
 export const RING_STRUCTURE = 'Ring';
 
@@ -86,7 +67,13 @@ export function createPlan(setup: PlanSetup, ctx: JobContext): Plan {
   const beams = setup.beams.map((a) =>
     bixelsForTarget(beamGeometry(a, iso, PHOTON_6MV.sadMm), targetPoints, setup.bixelMm ?? 5, setup.bixelMarginMm ?? 5),
   );
-  const influence = buildInfluenceMatrix(grid, voxels, beams, { lateralCutoffMm: setup.lateralCutoffMm ?? 25 }, subContext(ctx, 0, 0.4));
+  const influence = buildInfluenceMatrixThreaded(
+    grid,
+    voxels,
+    beams,
+    { lateralCutoffMm: setup.lateralCutoffMm ?? 25, ...(setup.influenceThreads ? { threads: setup.influenceThreads } : {}) },
+    subContext(ctx, 0, 0.4),
+  );
   const t1 = performance.now();
 
   const byName = new Map(structures.map((s) => [s.name, s.voxels]));
@@ -124,6 +111,13 @@ export function createPlan(setup: PlanSetup, ctx: JobContext): Plan {
 export function doseVolume(plan: Pick<Plan, 'grid' | 'voxels'>, doseGy: ArrayLike<number>): Volume<Float32Array> {
   const data = new Float32Array(plan.grid.data.length);
   for (let q = 0; q < plan.voxels.length; q++) data[plan.voxels[q]!] = doseGy[q]!;
+  return { ...plan.grid, data };
+}
+
+/** A structure (indices into the plan's dose voxels) as a 0/1 mask on the dose grid. */
+export function structureMaskOnDoseGrid(plan: Pick<Plan, 'grid' | 'voxels'>, voxels: Uint32Array): Volume<Uint8Array> {
+  const data = new Uint8Array(plan.grid.data.length);
+  for (const q of voxels) data[plan.voxels[q]!] = 1;
   return { ...plan.grid, data };
 }
 

@@ -9,7 +9,7 @@ import { doseFromWeights } from '../dose/sparse';
 import { computeDvh, doseStats, sortedDoses, type Dvh } from '../evaluate/dvh';
 import { eqd2Gy } from '../radiobiology/lq';
 import { lkbNtcp, poissonTcp } from '../radiobiology/tcp-ntcp';
-import type { Plan, PlanStructure } from './plan';
+import type { Plan, PlanStructure } from '../types';
 
 export interface WhatIfChange {
   /** Multiplies every weight (1.2 = +20 %). */
