@@ -42,6 +42,11 @@ test('an epinephrine challenge runs from the cardiac workspace and shows QT, ΔQ
   const heartRate = async (row: typeof rows) => Number(await row.locator('td').nth(1).textContent());
   expect(await heartRate(dosed)).toBeGreaterThan(await heartRate(baseline));
 
+  // The full run confirms the instant estimate: the surrogate's QT for the same question beside each simulated one.
+  await expect(page.getByTestId('surrogate-check')).toContainText('ep-qt-surrogate v');
+  await expect(page.getByTestId('surrogate-check-row')).toHaveCount(2);
+  await expect(page.getByTestId('surrogate-check-qt').first()).toHaveText(/^\d{3} ms$/);
+
   const chart = page.getByTestId('ep-dqt-chart');
   await expect(chart).toBeVisible();
   await expect(chart.locator('polyline')).toHaveCount(1);
@@ -65,14 +70,17 @@ test('an epinephrine challenge runs from the cardiac workspace and shows QT, ΔQ
   await testInfo.attach('cardiac-ecg', { body: await ecgs.nth(1).screenshot(), contentType: 'image/png' });
 });
 
-test('the surrogate previews APD90 at once while a slider moves, labelled as a model estimate', async ({ workstation: page }) => {
+test('the QT surrogate previews QT, ΔQT and the arrhythmia probability at once, labelled as a model estimate', async ({ workstation: page }) => {
   await openDemoPatient(page);
   await page.getByRole('tab', { name: 'Cardiac' }).click();
   const estimate = page.getByTestId('surrogate-estimate');
-  await expect(estimate).toContainText('model estimate, ep-cell-surrogate v');
-  const apd = async () => Number(/APD90 ≈ (\d+) ms/.exec((await estimate.textContent()) ?? '')?.[1]);
-  await expect.poll(apd).toBeGreaterThan(250);
-  const control = await apd();
-  await page.getByTestId('surrogate-gKs').fill('0.2'); // IKs loss, as in LQT1
-  await expect.poll(apd).toBeGreaterThan(control);
+  await expect(estimate).toContainText('model estimate · ep-qt-surrogate v');
+  const ms = (id: string) => async () => Number(/([+−±]?\d+) ms/.exec((await page.getByTestId(id).textContent()) ?? '')?.[1]?.replace('−', '-').replace('±', ''));
+  await expect.poll(ms('surrogate-qt')).toBeGreaterThan(250);
+  await expect(page.getByTestId('surrogate-probability')).toHaveText(/^\d+ %$/);
+  const control = await ms('surrogate-qt')();
+  await page.getByTestId('surrogate-preset-lqt1').click(); // IKs loss without its β-AR response
+  await expect.poll(ms('surrogate-qt')).toBeGreaterThan(control + 30);
+  await page.getByTestId('surrogate-doseUgPerKgMin').fill('0');
+  await expect(page.getByTestId('surrogate-dqt')).toHaveText('±0 ms');
 });

@@ -1,9 +1,10 @@
 /**
  * The cardiac workspace: the virtual epinephrine QT stress test on a transmural wedge. Choose a genotype and a dose
  * protocol, run it as a job, then read ΔQT against dose (runs compared), heart rate, QT and events per dose, and the
- * pseudo-ECG of each dose with its QT marked.
+ * pseudo-ECG of each dose with its QT marked. A second view simulates the patient's own heart from the CT
+ * (heart/PatientHeartView.tsx); vtk.js loads only when that view is first opened.
  */
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { WorkspaceProps } from '../workspaces/workspace';
 import { useQuery } from '../bridge/bridge-context';
 import { BetaAdrenergicTable } from './BetaAdrenergicTable';
@@ -15,6 +16,7 @@ import { EcgPlot } from './EcgPlot';
 import { EventList } from './EventList';
 import { genotypeLabel } from './genotypes';
 import { RunList } from './RunList';
+import { SurrogateCheck } from './SurrogateCheck';
 import { SurrogatePreview } from './SurrogatePreview';
 import './cardiac.css';
 
@@ -41,7 +43,7 @@ function newestPerGenotype(runs: ChallengeRun[]): Set<string> {
   return ids;
 }
 
-export function CardiacWorkspace({ patient }: WorkspaceProps) {
+function QtStressTest({ patient }: WorkspaceProps) {
   const derived = useQuery('derived.list', { patientKey: patient.patientKey, kind: 'ep-challenge' }, RELOAD_ON);
   const runs = useMemo(() => (derived.data ?? []).map(toChallengeRun), [derived.data]);
 
@@ -111,6 +113,7 @@ export function CardiacWorkspace({ patient }: WorkspaceProps) {
               {genotypeLabel(shown.result.genotype)} <span className="muted small">{new Date(shown.createdAt).toLocaleString()}</span>
             </h3>
             <DoseTable results={shown.result.results} selectedDose={selectedDose} onSelect={setSelectedDose} />
+            <SurrogateCheck result={shown.result} />
             <div className="panel-title">Arrhythmia events</div>
             <EventList results={shown.result.results} selectedDose={selectedDose} onSelect={setSelectedDose} />
             <div className="panel-title">Pseudo-ECG per dose (last paced beat, transmural wedge; QT shaded)</div>
@@ -122,6 +125,32 @@ export function CardiacWorkspace({ patient }: WorkspaceProps) {
           </section>
         )}
       </main>
+    </div>
+  );
+}
+
+const PatientHeartView = lazy(() => import('./heart/PatientHeartView').then((m) => ({ default: m.PatientHeartView })));
+type CardiacView = 'qt-stress' | 'heart';
+
+export function CardiacWorkspace({ patient, series }: WorkspaceProps) {
+  const [view, setView] = useState<CardiacView>('qt-stress');
+  return (
+    <div className="cardiac-workspace">
+      <div className="cardiac-views" role="tablist" aria-label="cardiac view">
+        <button role="tab" className="tab" data-testid="cardiac-view-qt" aria-selected={view === 'qt-stress'} onClick={() => setView('qt-stress')}>
+          QT stress test (wedge)
+        </button>
+        <button role="tab" className="tab" data-testid="cardiac-view-heart" aria-selected={view === 'heart'} onClick={() => setView('heart')}>
+          Patient heart (3D)
+        </button>
+      </div>
+      {view === 'qt-stress' ? (
+        <QtStressTest patient={patient} series={series} />
+      ) : (
+        <Suspense fallback={<div className="muted">Starting the 3D view…</div>}>
+          <PatientHeartView key={patient.patientKey} patient={patient} series={series} />
+        </Suspense>
+      )}
     </div>
   );
 }

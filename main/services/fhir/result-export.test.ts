@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DiagnosticReport, Extension, ImagingStudy, Observation, Provenance, Resource, RiskAssessment, ServiceRequest } from '@medplum/fhirtypes';
+import type { Device, DiagnosticReport, Extension, ImagingStudy, Observation, Provenance, Resource, RiskAssessment, ServiceRequest } from '@medplum/fhirtypes';
 import { startFhirTestServer, type FhirTestServer } from '../../../testing/fhir-server/fhir-test-server';
 import { tempStore, type TempStore } from '../../../testing/fhir-server/temp-store';
 import { FhirOutbox } from '../sync/outbox';
@@ -127,6 +127,25 @@ describe('results to FHIR with provenance', () => {
     expect(provenance.entity).toEqual([{ role: 'source', what: { reference: 'ImagingStudy/abc' } }]);
     expect(provenance.extension).toEqual([{ url: JOB_ID_EXTENSION, valueString: 'job-42' }]);
     expect(provenance.agent![0]!.who!.reference).toBe(`Device/${out[0]!.id}`);
+  });
+
+  it('names the learned model a plan used in its Provenance: a versioned Device as source entity and agent', () => {
+    store = tempStore();
+    setupLinkedPatient(store);
+    const model = { name: 'dose-volume-predictor', version: '0.1.0' };
+    const out = new ResultExporter(store.db, store.audit, store.actor, SOFTWARE).exportRtPlanSummary('K1', PLAN, [], { ...JOB, models: [model] });
+    const devices = out.filter((r) => r.resourceType === 'Device') as Device[];
+    expect(devices).toHaveLength(2);
+    const modelDevice = devices.find((d) => d.deviceName?.[0]?.name === 'dose-volume-predictor v0.1.0')!;
+    expect(modelDevice.version).toEqual([{ value: '0.1.0' }]);
+    const provenance = out.find((r) => r.resourceType === 'Provenance') as Provenance;
+    const ref = { reference: `Device/${modelDevice.id}`, display: 'dose-volume-predictor v0.1.0' };
+    expect(provenance.entity).toEqual([{ role: 'source', what: ref }]);
+    expect(provenance.agent!.map((a) => [a.type!.coding![0]!.code, a.who!.display])).toEqual([
+      ['assembler', SOFTWARE.name],
+      ['informant', 'dose-volume-predictor v0.1.0'],
+    ]);
+    expect(provenance.target).toHaveLength(out.length - 3); // everything but the two Devices and itself
   });
 
   it('maps an arrhythmia simulation: QT/QTc (LOINC), inducibility, a RiskAssessment based on them, and a report', () => {

@@ -9,7 +9,7 @@ import type { StoreDatabase } from '../store/open-store';
 import { FhirOutbox } from '../sync/outbox';
 import { arrhythmiaResultToFhir, type ArrhythmiaSimulationResult } from './mapping/arrhythmia-result';
 import { imagingStudyFrom, loadStudyForExport } from './mapping/imaging-study';
-import { provenanceFor, softwareDevice, type JobInfo, type SoftwareInfo } from './mapping/provenance';
+import { modelDevice, provenanceFor, softwareDevice, type JobInfo, type SoftwareInfo } from './mapping/provenance';
 import { rtPlanSummaryToFhir, type RtPlanSummary } from './mapping/rt-plan-summary';
 
 export class ExportError extends Error {
@@ -55,8 +55,9 @@ export class ResultExporter {
 
   private stageWithProvenance(results: (Resource & { id: string })[], inputs: Reference[], job: JobInfo): Resource[] {
     const device = softwareDevice(this.software);
-    const provenance = provenanceFor(results, device, inputs, job);
-    const all = [device, ...results, provenance];
+    const models = (job.models ?? []).map(modelDevice);
+    const provenance = provenanceFor(results, device, inputs, job, models);
+    const all = [device, ...models, ...results, provenance];
     this.outbox.stage(all);
     return all;
   }

@@ -38,6 +38,8 @@ export function stageResult(exporter: ResultExporter, derived: DerivedObject, jo
   try {
     if (derived.kind === 'rt-plan') {
       const summary = derived.summary as PlanSummary;
+      // A plan whose objectives a learned model proposed names that model in its Provenance.
+      const planJob = summary.objectivesFrom ? { ...jobInfo, models: [summary.objectivesFrom] } : jobInfo;
       const targets = summary.structures.filter((s) => s.role === 'target');
       const staged = exporter.exportRtPlanSummary(
         derived.patientKey,
@@ -52,7 +54,7 @@ export function stageResult(exporter: ResultExporter, derived: DerivedObject, jo
           issued: derived.createdAt,
         },
         [],
-        jobInfo,
+        planJob,
       );
       return { staged: staged.length };
     }

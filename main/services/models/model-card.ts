@@ -22,9 +22,14 @@ export const modelCardSchema = z.object({
   outputName: z.string().min(1),
   inputs: z.array(modelInputSchema).min(1),
   outputs: z.array(z.object({ name: z.string().min(1), unit: z.string(), description: z.string() })).min(1),
-  /** held-out maximum absolute error per output (held-out runs and box corners), in ms: the error the model is held to */
-  heldOutMaxAbsErrorMs: z.record(z.string(), z.number().nullable()),
-  heldOutMaeMs: z.record(z.string(), z.number()).optional(),
+  /**
+   * Held-out maximum absolute error per output, in that output's unit (held-out runs and box corners): the error the
+   * model is held to. null for an output without one (a probability is judged by the classification metrics instead).
+   */
+  heldOutMaxAbsError: z.record(z.string(), z.number().nullable()),
+  heldOutMae: z.record(z.string(), z.number()).optional(),
+  /** for probability outputs: held-out ROC AUC and Brier score against the engine's yes/no outcome */
+  heldOutClassification: z.record(z.string(), z.object({ auc: z.number(), brier: z.number() })).optional(),
 });
 
 export type ModelCard = z.infer<typeof modelCardSchema>;

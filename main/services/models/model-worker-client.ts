@@ -1,8 +1,8 @@
 /**
  * The main side of the long-lived model worker (workers/process/kinds/model-worker.ts): one forked process, started
  * on the first prediction, answering requests by id. If it dies, the pending predictions fail with the reason and
- * the next prediction starts a fresh one. Headless (Node fork under tsx); under Electron the same entry can be started
- * as a utilityProcess once it is bundled.
+ * the next prediction starts a fresh one. Headless it forks the TypeScript entry under tsx; under Electron the
+ * bundled model-worker.cjs (scripts/build-electron.mjs), which Electron's fork runs as plain Node.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';

@@ -16,6 +16,8 @@ export interface JobInfo {
   id: string;
   kind: string;
   finishedAt?: string;
+  /** Learned models (native-models) whose estimates went into the result, e.g. KBP-proposed plan objectives. */
+  models?: SoftwareInfo[];
 }
 
 /** The extension that carries the workstation's job id on a Provenance (FHIR R4 Provenance has no identifier). */
@@ -44,12 +46,25 @@ export function softwareDevice(software: SoftwareInfo): Device & { id: string } 
   };
 }
 
+/** A learned model as a Device, named "NAME vVERSION" so a reader of the record sees which estimate was used. */
+export function modelDevice(model: SoftwareInfo): Device & { id: string } {
+  return {
+    ...softwareDevice(model),
+    id: stableId('model', model.name, model.version),
+    deviceName: [{ name: `${model.name} v${model.version}`, type: 'model-name' }],
+    type: { text: 'Learned model (native-models, onnxruntime): its outputs are estimates' },
+  };
+}
+
+/** `models`: Devices of the learned models the result used; each becomes a source entity and an informant agent. */
 export function provenanceFor(
   targets: (Resource & { id: string })[],
   device: Device & { id: string },
   inputs: Reference[],
   job: JobInfo,
+  models: (Device & { id: string })[] = [],
 ): Provenance & { id: string } {
+  const modelRefs = models.map((m) => reference(m, m.deviceName?.[0]?.name));
   return {
     resourceType: 'Provenance',
     id: stableId('provenance', job.id, ...targets.map((t) => `${t.resourceType}/${t.id}`)),
@@ -61,8 +76,12 @@ export function provenanceFor(
         type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'assembler', display: 'Assembler' }] },
         who: reference(device, device.deviceName?.[0]?.name),
       },
+      ...modelRefs.map((who) => ({
+        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'informant', display: 'Informant' }] },
+        who,
+      })),
     ],
-    entity: inputs.map((what) => ({ role: 'source' as const, what })),
+    entity: [...inputs, ...modelRefs].map((what) => ({ role: 'source' as const, what })),
     extension: [{ url: JOB_ID_EXTENSION, valueString: job.id }],
   };
 }
