@@ -23,6 +23,10 @@ await build({
     'worker-main': 'workers/process/worker-main.ts',
     // The EP solver's threads load this file by name, beside the worker bundle (workers/ep/threads/thread-pool.ts).
     'monodomain-worker': 'workers/ep/threads/monodomain-worker.ts',
+    // The long-lived onnxruntime worker (main/services/models/model-worker-client.ts).
+    'model-worker': 'workers/process/kinds/model-worker.ts',
+    // The dose engine's threads likewise (workers/rt/dose/influence-threads.ts).
+    'influence-worker': 'workers/rt/dose/influence-worker.ts',
   },
   outdir: 'dist/app',
   outExtension: { '.js': '.cjs' },

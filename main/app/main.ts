@@ -16,6 +16,11 @@ registerSchemeAsPrivileged();
 
 let workstation: Workstation | undefined;
 
+/** A bundle file that must run outside the asar archive (worker processes are started from real files). */
+function unpacked(file: string): string {
+  return path.join(__dirname, file).replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+}
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
@@ -53,7 +58,9 @@ async function start(): Promise<void> {
   workstation = new Workstation({
     dataDir,
     host: 'electron',
-    launcher: new UtilityProcessLauncher(path.join(__dirname, 'worker-main.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`)),
+    launcher: new UtilityProcessLauncher(unpacked('worker-main.cjs')),
+    modelWorkerEntry: unpacked('model-worker.cjs'),
+    modelsDir: path.join(process.resourcesPath, 'native-models'),
     // Sync secrets encrypted with the OS keychain (DPAPI, Keychain, libsecret), never in plain text.
     secrets: new EncryptedFileSecretStore(path.join(dataDir, 'secrets.enc.json'), safeStorage),
   });

@@ -10,6 +10,8 @@ export interface TwinBridge {
   instanceBytes(sopInstanceUid: string): Promise<ArrayBuffer>;
   /** One payload file of a derived object (a mesh, a label map, a dose grid), by the object's id and the file's name. */
   derivedFile(id: string, name: string): Promise<ArrayBuffer>;
+  /** A series' thumbnail (PNG, at most 128 px, the middle image in its default window), by series key. */
+  seriesThumbnail(seriesKey: string): Promise<ArrayBuffer>;
   /** Hands one file chosen by the user (picker or drag-and-drop) to the main side, for `imports.fromUpload`. */
   uploadFile(batchId: string, index: number, name: string, bytes: ArrayBuffer): Promise<void>;
   /** Returns a function that stops listening. */
@@ -36,8 +38,14 @@ export const IPC_EVENT = 'twin:event';
 export const IPC_READ_BYTES = 'twin:read-bytes';
 
 /** Binary payloads the renderer may read: named by store identifiers, never by path. */
-export type BytesRef = { type: 'instance'; sopInstanceUid: string } | { type: 'derived'; id: string; name: string };
+export type BytesRef =
+  | { type: 'instance'; sopInstanceUid: string }
+  | { type: 'derived'; id: string; name: string }
+  | { type: 'thumbnail'; seriesKey: string };
 export const IPC_UPLOAD = 'twin:upload';
 
 /** SOPInstanceUIDs are digits and dots (PS3.5 §9.1), at most 64 characters. */
 export const SOP_UID_PATTERN = /^[0-9.]{1,64}$/;
+
+/** Series keys are the SeriesInstanceUID, plus '#n' for the n-th part of a series split by geometry; the channels take up to 200 characters. */
+export const SERIES_KEY_MAX_LENGTH = 200;

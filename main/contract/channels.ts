@@ -8,8 +8,14 @@ import {
   AppInfo,
   AuditEntry,
   DerivedObject,
+  DicomUid,
   FhirPatientChoice,
   Job,
+  PacsNode,
+  PacsNodeInput,
+  PacsQuery,
+  PacsSeries,
+  PacsStudy,
   PatientDetail,
   PatientRecord,
   PatientSummary,
@@ -18,7 +24,7 @@ import {
   SyncConflict,
   SyncStatus,
 } from './domain';
-import { JobRequest } from './jobs';
+import { JobRequest, PlanOarObjective } from './jobs';
 
 const Empty = z.object({}).strict();
 
@@ -74,6 +80,65 @@ export const channels = {
     request: z.object({ model: z.string().regex(/^[a-z0-9-]{1,64}$/), cases: z.array(z.record(z.string(), z.number())).min(1).max(256) }).strict(),
     reply: z.object({ model: z.string(), version: z.string(), estimate: z.literal(true), outputs: z.array(z.record(z.string(), z.number())) }),
   },
+  /**
+   * Knowledge-based planning: the dose-volume predictor's achievable OAR DVH points for a patient's target and OARs,
+   * with plan objectives at those values (model estimates, with the model version). An OAR outside the model's
+   * training range comes back with `refused` and its reason.
+   */
+  'models.proposeObjectives': {
+    request: z
+      .object({
+        ctSeriesKey: z.string().min(1).max(200),
+        rtstructSeriesKey: z.string().min(1).max(200),
+        target: z.string().min(1).max(64),
+        ptvMarginMm: z.number().min(0).max(30),
+        oars: z.array(z.string().min(1).max(64)).min(1).max(20),
+        prescriptionGy: z.number().positive().max(100),
+      })
+      .strict(),
+    reply: z.object({
+      model: z.object({ name: z.string(), version: z.string() }),
+      prescriptionGy: z.number(),
+      oars: z.array(
+        z.union([
+          z.object({
+            name: z.string(),
+            meanDoseGy: z.number(),
+            d50Gy: z.number(),
+            d2Gy: z.number(),
+            v50Pct: z.number(),
+            objectives: z.array(PlanOarObjective),
+          }),
+          z.object({ name: z.string(), refused: z.string() }),
+        ]),
+      ),
+    }),
+  },
+  /**
+   * The EP QT surrogate (native-models/ep-qt-surrogate): the adrenaline challenge's QT, ΔQT (against dose 0, same
+   * scalings), epicardial APD90 and the probability of afterdepolarisations for channel scalings at a dose, as a model
+   * estimate. Inputs outside the card's ranges are refused.
+   */
+  'models.epQt': {
+    request: z
+      .object({
+        gKs: z.number(),
+        gKr: z.number(),
+        gCaL: z.number(),
+        gNaLAbsolute: z.number(),
+        vLeak: z.number(),
+        iksBetaBlunting: z.number(),
+        doseUgPerKgMin: z.number(),
+      })
+      .strict(),
+    reply: z.object({
+      qtMs: z.number(),
+      deltaQtMs: z.number(),
+      apd90Ms: z.number(),
+      arrhythmiaProbability: z.number().min(0).max(1),
+      model: z.object({ name: z.string(), version: z.string() }),
+    }),
+  },
   'sync.status': { request: Empty, reply: SyncStatus },
   /** Sets (or clears, with null) the FHIR R4 server results are sent to. */
   'sync.setServer': { request: z.object({ baseUrl: z.url().max(500).nullable() }).strict(), reply: SyncStatus },
@@ -95,6 +160,25 @@ export const channels = {
         z.object({ name: z.string(), colourRgb: z.tuple([z.number(), z.number(), z.number()]).nullable(), contours: z.array(z.array(z.number())) }),
       ),
     }),
+  },
+  /** PACS nodes (DICOMweb or DIMSE); auth secrets are write-only (PacsNodeInput.authHeaderValue). */
+  'pacs.nodes.list': { request: Empty, reply: z.array(PacsNode) },
+  'pacs.nodes.save': { request: PacsNodeInput, reply: PacsNode },
+  'pacs.nodes.delete': { request: z.object({ id: z.string().min(1).max(100) }).strict(), reply: z.object({ deleted: z.boolean() }) },
+  /** C-ECHO (DIMSE) or a QIDO-RS probe (DICOMweb); a failure is ok:false with the reason, not an error. */
+  'pacs.echo': {
+    request: z.object({ nodeId: z.string().min(1).max(100) }).strict(),
+    reply: z.object({ ok: z.boolean(), message: z.string(), ms: z.number() }),
+  },
+  /** Study-level search (C-FIND or QIDO-RS). Retrieval is the job kind pacs.retrieve. */
+  'pacs.find': {
+    request: z.object({ nodeId: z.string().min(1).max(100), query: PacsQuery }).strict(),
+    reply: z.object({ studies: z.array(PacsStudy) }),
+  },
+  /** The series of one study on the PACS. */
+  'pacs.series': {
+    request: z.object({ nodeId: z.string().min(1).max(100), studyInstanceUID: DicomUid }).strict(),
+    reply: z.object({ series: z.array(PacsSeries) }),
   },
   'jobs.list': { request: Empty, reply: z.array(Job) },
   'jobs.start': { request: JobRequest, reply: Job },

@@ -167,3 +167,98 @@ export const DerivedObject = z.object({
   createdAt: z.string(),
 });
 export type DerivedObject = z.infer<typeof DerivedObject>;
+
+/** A DICOM UID: digits in dot-separated components, at most 64 characters (PS3.5 §9.1); never "..", so safe in a path. */
+export const DicomUid = z.string().max(64).regex(/^[0-9]+(\.[0-9]+)*$/, 'a DICOM UID is digits separated by dots');
+
+/** An AE title: 1–16 characters of the DICOM default repertoire without backslash (PS3.5 §6.2, VR AE). */
+export const AeTitle = z.string().trim().regex(/^[\x20-\x5b\x5d-\x7e]{1,16}$/, 'an AE title is 1–16 printable characters without a backslash');
+
+/**
+ * A PACS the workstation can query and retrieve from: DICOMweb (QIDO-RS, WADO-RS at `url`) or DIMSE (C-ECHO,
+ * C-FIND, C-GET or C-MOVE at host:port). An auth header's value is a secret and lives in the SecretStore, never here.
+ */
+export const PacsNode = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['dicomweb', 'dimse']),
+  /** DICOMweb root, e.g. http://pacs:8042/dicom-web (dicomweb only). */
+  url: z.string().nullable(),
+  host: z.string().nullable(),
+  port: z.number().int().nullable(),
+  /** The PACS's AE title (dimse only). */
+  calledAe: z.string().nullable(),
+  /** Our AE title (dimse only); TWIN when not set. */
+  callingAe: z.string().nullable(),
+  /** How DIMSE retrieves: C-GET (no inbound port) or C-MOVE to our Store SCP on localStorePort. */
+  dimseRetrieve: z.enum(['c-get', 'c-move']),
+  localStorePort: z.number().int().nullable(),
+  /** Name of the header sent with DICOMweb requests (e.g. Authorization); its value is kept as a secret. */
+  authHeaderName: z.string().nullable(),
+  hasAuthSecret: z.boolean(),
+  updatedAt: z.string(),
+});
+export type PacsNode = z.infer<typeof PacsNode>;
+
+/** What a user saves: a new node (no id) or changes to one. authHeaderValue: undefined keeps it, '' removes it. */
+export const PacsNodeInput = z
+  .object({
+    id: z.string().min(1).max(100).optional(),
+    name: z.string().trim().min(1).max(64),
+    kind: z.enum(['dicomweb', 'dimse']),
+    url: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+    host: z.string().trim().min(1).max(253).nullable().default(null),
+    port: z.number().int().min(1).max(65535).nullable().default(null),
+    calledAe: AeTitle.nullable().default(null),
+    callingAe: AeTitle.nullable().default(null),
+    dimseRetrieve: z.enum(['c-get', 'c-move']).default('c-get'),
+    localStorePort: z.number().int().min(1).max(65535).nullable().default(null),
+    authHeaderName: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).nullable().default(null),
+    authHeaderValue: z.string().max(4096).optional(),
+  })
+  .strict()
+  .superRefine((n, ctx) => {
+    if (n.kind === 'dicomweb' && !n.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'a DICOMweb node needs its URL' });
+    if (n.kind === 'dimse') {
+      if (!n.host) ctx.addIssue({ code: 'custom', path: ['host'], message: 'a DIMSE node needs its host' });
+      if (!n.port) ctx.addIssue({ code: 'custom', path: ['port'], message: 'a DIMSE node needs its port' });
+      if (!n.calledAe) ctx.addIssue({ code: 'custom', path: ['calledAe'], message: "a DIMSE node needs the PACS's AE title" });
+      if (n.dimseRetrieve === 'c-move' && !n.localStorePort)
+        ctx.addIssue({ code: 'custom', path: ['localStorePort'], message: 'C-MOVE needs the local port our Store SCP listens on' });
+    }
+  });
+export type PacsNodeInput = z.input<typeof PacsNodeInput>;
+
+/** Study-level query keys; each optional, * and ? wildcards as DICOM allows; studyDate YYYYMMDD or a range A-B. */
+export const PacsQuery = z
+  .object({
+    patientName: z.string().max(64).optional(),
+    patientId: z.string().max(64).optional(),
+    studyDate: z.string().regex(/^(\d{8})?(-(\d{8})?)?$/, 'YYYYMMDD, or a range YYYYMMDD-YYYYMMDD').optional(),
+    modality: z.string().regex(/^[A-Z0-9]{1,16}$/).optional(),
+    accession: z.string().max(16).optional(),
+    studyInstanceUID: DicomUid.optional(),
+  })
+  .strict();
+export type PacsQuery = z.infer<typeof PacsQuery>;
+
+export const PacsStudy = z.object({
+  studyInstanceUID: z.string(),
+  patientName: z.string(),
+  patientId: z.string(),
+  studyDate: z.string(),
+  studyDescription: z.string(),
+  modalities: z.array(z.string()),
+  series: z.number().int().optional(),
+  instances: z.number().int().optional(),
+});
+export type PacsStudy = z.infer<typeof PacsStudy>;
+
+export const PacsSeries = z.object({
+  seriesInstanceUID: z.string(),
+  modality: z.string(),
+  seriesNumber: z.number().int().nullable(),
+  seriesDescription: z.string(),
+  instances: z.number().int().optional(),
+});
+export type PacsSeries = z.infer<typeof PacsSeries>;

@@ -4,10 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { SOP_UID_PATTERN, type BytesRef } from '../contract/bridge';
+import { SERIES_KEY_MAX_LENGTH, SOP_UID_PATTERN, type BytesRef } from '../contract/bridge';
 import { channels, isChannel, type Channel, type ParsedRequestOf, type ReplyOf } from '../contract/channels';
 import type { WireError } from '../contract/bridge';
 import { listFhirPatients } from './fhir/fhir-patients';
+import { estimateEpQt } from './models/ep-qt-estimate';
+import { proposeObjectivesForSeries } from './models/dose-volume-job';
 import { ModelInputError } from './models/model-inputs';
 import { readRtStruct } from '../../workers/anatomy/rtstruct/read-rtstruct';
 import { NotFoundError } from './patients/patient-repository';
@@ -47,10 +49,12 @@ function createHandlers(ws: Workstation): Handlers {
     'models.status': ({ model }) => {
       const s = ws.models.status(model);
       return s.available
-        ? { available: true as const, version: s.version, inputs: s.card.inputs, outputs: s.card.outputs, heldOutMaxAbsError: s.card.heldOutMaxAbsErrorMs }
+        ? { available: true as const, version: s.version, inputs: s.card.inputs, outputs: s.card.outputs, heldOutMaxAbsError: s.card.heldOutMaxAbsError }
         : { available: false as const, reason: s.reason };
     },
     'models.predict': ({ model, cases }) => ws.models.predict(model, cases),
+    'models.epQt': (question) => estimateEpQt(ws.models, question),
+    'models.proposeObjectives': (request) => proposeObjectivesForSeries(ws, request),
     'sync.status': () => ws.sync.status(),
     'sync.setServer': ({ baseUrl }) => {
       ws.sync.setServer(baseUrl);
@@ -80,6 +84,12 @@ function createHandlers(ws: Workstation): Handlers {
         structures: set.structures.map((s) => ({ name: s.name, colourRgb: s.colourRgb ?? null, contours: s.contours.map((c) => Array.from(c.pointsMm)) })),
       };
     },
+    'pacs.nodes.list': () => ws.pacs.nodes.list(),
+    'pacs.nodes.save': (node) => ws.pacs.nodes.save(node),
+    'pacs.nodes.delete': ({ id }) => ({ deleted: ws.pacs.nodes.delete(id) }),
+    'pacs.echo': ({ nodeId }) => ws.pacs.echo(nodeId),
+    'pacs.find': ({ nodeId, query }) => ws.pacs.find(nodeId, query),
+    'pacs.series': ({ nodeId, studyInstanceUID }) => ws.pacs.series(nodeId, studyInstanceUID),
     'jobs.list': () => ws.jobs.list(),
     'jobs.start': (request) => ws.startJob(request),
     'jobs.cancel': ({ jobId }) => {
@@ -120,28 +130,34 @@ export function createDispatch(ws: Workstation): Dispatch {
 export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; error: WireError };
 
 function describeRef(ref: BytesRef): string {
-  return ref.type === 'instance' ? `instance ${ref.sopInstanceUid}` : `file ${ref.name} of ${ref.id}`;
+  if (ref.type === 'instance') return `instance ${ref.sopInstanceUid}`;
+  return ref.type === 'derived' ? `file ${ref.name} of ${ref.id}` : `thumbnail of series ${ref.seriesKey}`;
 }
 
-/** Reads a stored instance or a derived object's file, looked up by identifiers (the renderer never names a path). */
+function validRef(ref: BytesRef | undefined): boolean {
+  switch (ref?.type) {
+    case 'instance':
+      return typeof ref.sopInstanceUid === 'string' && SOP_UID_PATTERN.test(ref.sopInstanceUid);
+    case 'derived':
+      return typeof ref.id === 'string' && typeof ref.name === 'string';
+    case 'thumbnail':
+      return typeof ref.seriesKey === 'string' && ref.seriesKey.length > 0 && ref.seriesKey.length <= SERIES_KEY_MAX_LENGTH;
+    default:
+      return false;
+  }
+}
+
+/** Reads a stored instance, a derived object's file or a series thumbnail, looked up by identifiers (the renderer never names a path). */
 export function createByteReader(ws: Workstation): (ref: unknown) => Promise<BytesResult> {
   return async (raw) => {
     const ref = raw as BytesRef;
-    const valid =
-      ref?.type === 'instance'
-        ? typeof ref.sopInstanceUid === 'string' && SOP_UID_PATTERN.test(ref.sopInstanceUid)
-        : ref?.type === 'derived' && typeof ref.id === 'string' && typeof ref.name === 'string';
-    if (!valid) return { ok: false, error: { code: 'invalid-request', message: 'not a reference to stored bytes' } };
-    let file: string;
+    if (!validRef(ref)) return { ok: false, error: { code: 'invalid-request', message: 'not a reference to stored bytes' } };
     try {
-      file = ref.type === 'instance' ? ws.patients.instanceFile(ref.sopInstanceUid) : ws.derived.filePath(ref.id, ref.name);
-    } catch (err) {
-      if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };
-      throw err;
-    }
-    try {
+      if (ref.type === 'thumbnail') return { ok: true, bytes: await ws.thumbnails.png(ref.seriesKey) };
+      const file = ref.type === 'instance' ? ws.patients.instanceFile(ref.sopInstanceUid) : ws.derived.filePath(ref.id, ref.name);
       return { ok: true, bytes: await readFile(file) };
     } catch (err) {
+      if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };
       return { ok: false, error: { code: 'failed', message: `cannot read the stored ${describeRef(ref)}: ${(err as Error).message}` } };
     }
   };

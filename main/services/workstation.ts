@@ -8,9 +8,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { EventName, EventOf } from '../contract/channels';
 import type { JobRequest } from '../contract/jobs';
-import type { Job } from '../contract/domain';
+import { DicomUid, type Job } from '../contract/domain';
 import type { ScanResult } from '../../workers/dicom/scan';
 import type { DerivedOutput } from '../../workers/process/derived-output';
+import type { PacsRetrieveResult } from '../../workers/process/kinds/pacs-retrieve';
+import { withoutCredentials, type PacsConnection } from '../../workers/pacs/connection';
 import { currentActor, dataLocations, defaultDataDir, type DataLocations } from './app-paths/data-locations';
 import { AuditLog } from './audit/audit-log';
 import { DerivedRepository } from './derived/derived-repository';
@@ -25,8 +27,11 @@ import { NodeForkLauncher, type WorkerLauncher } from './jobs/worker-launcher';
 import { UploadStaging } from './imports/upload-staging';
 import { ModelService } from './models/model-service';
 import { ModelWorkerClient } from './models/model-worker-client';
+import { PacsNodes } from './pacs/pacs-nodes';
+import { PacsService } from './pacs/pacs-service';
 import { PatientRepository } from './patients/patient-repository';
-import type { SecretStore } from './sync/secret-store';
+import { SeriesThumbnails } from './thumbnails/series-thumbnails';
+import { FileSecretStore, type SecretStore } from './sync/secret-store';
 import { SyncService } from './sync/sync-service';
 import { openStore, type StoreDatabase } from './store/open-store';
 
@@ -46,7 +51,11 @@ export interface WorkstationOptions {
   launcher?: WorkerLauncher;
   actor?: string;
   host?: 'electron' | 'web';
-  /** Where sync secrets live: the Electron shell passes an OS-keychain-encrypted store; headless uses a 0600 file. */
+  /** The bundled model worker (Electron: model-worker.cjs, forked as plain Node); headless, the TypeScript entry under tsx. */
+  modelWorkerEntry?: string;
+  /** Where the ONNX models and their cards are (default: native-models/ of the source tree). */
+  modelsDir?: string;
+  /** Where sync and PACS secrets live: the Electron shell passes an OS-keychain-encrypted store; headless, a 0600 file. */
   secrets?: SecretStore;
 }
 
@@ -59,6 +68,7 @@ export class Workstation {
   readonly locations: DataLocations;
   readonly jobs: JobRunner;
   readonly patients: PatientRepository;
+  readonly thumbnails: SeriesThumbnails;
   readonly host: 'electron' | 'web';
   readonly uploads: UploadStaging;
   readonly derived: DerivedRepository;
@@ -68,6 +78,8 @@ export class Workstation {
   readonly links: PatientLinks;
   /** Learned surrogates, run by onnxruntime-node in one long-lived worker process started on first use. */
   readonly models: ModelService;
+  /** PACS nodes, echo and query; retrieval is the job pacs.retrieve (retrieveFromPacs). */
+  readonly pacs: PacsService;
   private modelWorker: ModelWorkerClient | undefined;
   private readonly listeners = new Set<Listener>();
 
@@ -78,13 +90,17 @@ export class Workstation {
     this.host = options.host ?? 'web';
     this.audit = new AuditLog(this.db);
     this.patients = new PatientRepository(this.db, this.audit, this.actor);
+    this.thumbnails = new SeriesThumbnails(this.locations.thumbnailsDir, this.patients);
     this.jobs = new JobRunner(this.db, options.launcher ?? new NodeForkLauncher());
     this.uploads = new UploadStaging(this.locations.uploadsDir);
     this.derived = new DerivedRepository(this.db, this.audit, this.actor);
-    this.sync = new SyncService(this.db, this.audit, this.actor, this.locations.dataDir, options.secrets);
+    // One secret store for sync and PACS credentials (the same file SyncService would open by itself).
+    const secrets = options.secrets ?? new FileSecretStore(path.join(this.locations.dataDir, 'secrets.json'), (m) => console.warn(`warning: ${m}`));
+    this.sync = new SyncService(this.db, this.audit, this.actor, this.locations.dataDir, secrets);
     this.record = new PatientRecordReader(this.db, this.audit, this.actor);
     this.links = new PatientLinks(this.db, this.audit, this.actor);
-    this.models = new ModelService((input) => (this.modelWorker ??= new ModelWorkerClient()).run(input));
+    this.models = new ModelService((input) => (this.modelWorker ??= new ModelWorkerClient(options.modelWorkerEntry, options.modelWorkerEntry ? [] : undefined)).run(input), options.modelsDir);
+    this.pacs = new PacsService(new PacsNodes(this.db, this.audit, this.actor, secrets), this.audit, this.actor);
     this.results = new ResultExporter(this.db, this.audit, this.actor, { name: 'Twin Workstation', version: APP_VERSION });
     this.jobs.onChange((job) => this.emit('jobs.changed', job));
   }
@@ -149,6 +165,21 @@ export class Workstation {
           seriesKey: null,
           input: { genotype: request.input.genotype, dosesUgPerKgMin: request.input.dosesUgPerKgMin },
         });
+      case 'ep.heart': {
+        const { seriesInstanceUID, ...run } = request.input;
+        const { series, patientKey, instances } = this.patients.seriesFiles(seriesInstanceUID);
+        const p = run.protocol;
+        const protocol = p.kind === 's1s4' ? `S1 ${p.s1CycleMs} ms × ${p.s1Beats}${p.couplingsMs.length ? `, S2–S4 ${p.couplingsMs.join('/')} ms` : ''}` : `burst ${p.burstCycleMs ?? 250} ms`;
+        return this.startDerivedJob({
+          kind: request.kind,
+          title: `Heart EP (${run.genotype}, ${run.doseUgPerKgMin} µg/kg/min, ${protocol})`,
+          patientKey,
+          seriesKey: series.seriesKey,
+          input: { ...run, files: instances.map((i) => i.filePath) },
+        });
+      }
+      case 'pacs.retrieve':
+        return this.retrieveFromPacs(request.input);
       case 'diagnostics.spin':
         return this.jobs.start({ kind: request.kind, title: `Worker self-test (${request.input.seconds} s)`, input: request.input });
       case 'diagnostics.fail':
@@ -226,6 +257,46 @@ export class Workstation {
     } finally {
       this.uploads.remove(batchId);
     }
+  }
+
+  /** Retrieves a study (or one series) from a saved PACS node as a job: see retrievePacsStudy. */
+  retrieveFromPacs(input: { nodeId: string; studyInstanceUID: string; seriesInstanceUID?: string | undefined }): Job {
+    const node = this.pacs.nodes.get(input.nodeId);
+    return this.retrievePacsStudy(this.pacs.nodes.connection(node.id), { name: node.name, nodeId: node.id }, input);
+  }
+
+  /**
+   * Retrieves a study (or one series) from a PACS as a job, into managed storage like an import. The staging folder
+   * is named by the study UID and survives a failed or cancelled attempt, so a retry resumes. Credentials reach the
+   * worker in memory only; the job's stored input holds the connection without them.
+   */
+  retrievePacsStudy(
+    connection: PacsConnection,
+    pacs: { name: string; nodeId: string | null },
+    target: { studyInstanceUID: string; seriesInstanceUID?: string | undefined },
+  ): Job {
+    // The study UID names a folder that is removed afterwards: it must be a real UID, never "..".
+    DicomUid.parse(target.studyInstanceUID);
+    if (target.seriesInstanceUID) DicomUid.parse(target.seriesInstanceUID);
+    const what = target.seriesInstanceUID ? `series ${target.seriesInstanceUID}` : `study ${target.studyInstanceUID}`;
+    this.audit.record({ actor: this.actor, action: 'import', entityType: 'pacs-retrieve', entityId: pacs.nodeId, detail: `${pacs.name}: ${what}` });
+    return this.jobs.start({
+      kind: 'pacs.retrieve',
+      title: `Retrieve ${what.length > 48 ? `${what.slice(0, 45)}…` : what} from ${pacs.name}`,
+      input: {
+        connection: withoutCredentials(connection),
+        studyInstanceUID: target.studyInstanceUID,
+        ...(target.seriesInstanceUID ? { seriesInstanceUID: target.seriesInstanceUID } : {}),
+        stagingDir: path.join(this.locations.dataDir, 'pacs-staging', target.studyInstanceUID),
+        copyTo: this.locations.dicomDir,
+      },
+      secretInput: { connection },
+      onResult: (result, job) => {
+        const { retrieval, ...scan } = result as PacsRetrieveResult;
+        return { ...this.indexAndAnnounce(scan, job), retrieval };
+      },
+      summarise: summariseImport,
+    });
   }
 
   importDemoPatient(): Job {

@@ -29,6 +29,11 @@ export function createValidatingBridge(transport: PreloadApi): TwinBridge {
       if (!result.ok) throw new BridgeError(result.error);
       return result.bytes;
     },
+    async seriesThumbnail(seriesKey: string): Promise<ArrayBuffer> {
+      const result = await transport.readBytes({ type: 'thumbnail', seriesKey });
+      if (!result.ok) throw new BridgeError(result.error);
+      return result.bytes;
+    },
     async uploadFile(batchId: string, index: number, name: string, bytes: ArrayBuffer): Promise<void> {
       const result = await transport.uploadFile(batchId, index, name, bytes);
       if (!result.ok) throw new BridgeError(result.error);

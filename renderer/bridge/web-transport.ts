@@ -47,7 +47,9 @@ export function createWebTransport(): PreloadApi {
       const url =
         ref.type === 'instance'
           ? `/api/instances/${encodeURIComponent(ref.sopInstanceUid)}`
-          : `/api/derived/${encodeURIComponent(ref.id)}/${encodeURIComponent(ref.name)}`;
+          : ref.type === 'derived'
+            ? `/api/derived/${encodeURIComponent(ref.id)}/${encodeURIComponent(ref.name)}`
+            : `/api/thumbnails/${encodeURIComponent(ref.seriesKey)}`;
       const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
       const contentType = response.headers.get('content-type') ?? '';
       if (response.ok && contentType === 'application/octet-stream') return { ok: true, bytes: await response.arrayBuffer() };

@@ -15,6 +15,9 @@ export const jobKinds: Record<string, () => Promise<JobFunction>> = {
   'anatomy.segment': async () => (await import('./kinds/anatomy-segment')).anatomySegment,
   'rt.plan.phantom': async () => (await import('./kinds/rt-plan')).rtPlanPhantom,
   'rt.plan.patient': async () => (await import('./kinds/rt-plan')).rtPlanPatient,
+  'rt.kbp.features': async () => (await import('../rt/kbp/oar-features-from-dicom')).oarFeaturesFromDicom,
   'ep.challenge': async () => (await import('./kinds/ep-challenge')).epChallenge,
+  'ep.heart': async () => (await import('./kinds/ep-heart')).epHeart,
   'model.predict': async () => (await import('./kinds/model-predict')).modelPredict,
+  'pacs.retrieve': async () => (await import('./kinds/pacs-retrieve')).pacsRetrieve,
 };

@@ -125,6 +125,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         sendBytes(res, await readBytes({ type: 'derived', id: decodeURIComponent(derived[1]!), name: decodeURIComponent(derived[2]!) }));
         return;
       }
+      const thumbnail = /^\/api\/thumbnails\/([^/?]+)$/.exec(url);
+      if (req.method === 'GET' && thumbnail) {
+        sendBytes(res, await readBytes({ type: 'thumbnail', seriesKey: decodeURIComponent(thumbnail[1]!) }));
+        return;
+      }
       const upload = /^\/api\/uploads\/([^/?]+)\/(\d+)$/.exec(url);
       if (req.method === 'PUT' && upload) {
         let target: string;

@@ -12,5 +12,6 @@ import { epCommand } from './ep';
 import { segmentCommand } from './segment';
 import { meshCommand } from './mesh';
 import { demoCommand } from './demo';
+import { pacsCommand } from './pacs';
 
-export const commands: CliCommand[] = [serveCommand, importCommand, patientsCommand, jobsCommand, fhirCommand, syncCommand, pixelsCommand, planCommand, epCommand, segmentCommand, meshCommand, demoCommand];
+export const commands: CliCommand[] = [serveCommand, importCommand, patientsCommand, jobsCommand, fhirCommand, syncCommand, pixelsCommand, planCommand, epCommand, segmentCommand, meshCommand, demoCommand, pacsCommand];
