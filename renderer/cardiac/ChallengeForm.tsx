@@ -2,46 +2,21 @@
  * Genotype, epinephrine dose protocol and "Run challenge": starts the job and follows it (progress, cancel) until it
  * ends; the stored run then appears in the run list by itself (derived.changed).
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { Job } from '../../main/contract/domain';
-import { useBridge, useEvent } from '../bridge/bridge-context';
+import { useState } from 'react';
+import { useStartedJob } from '../jobs/use-started-job';
 import { DEFAULT_DOSES_UG_PER_KG_MIN, formatDoses, parseDoses } from './dose-protocol';
 import { genotypeInfo, GENOTYPES, type Genotype } from './genotypes';
 
-const isActive = (job: Job) => job.state === 'queued' || job.state === 'running';
-
 export function ChallengeForm({ patientKey }: { patientKey: string }) {
-  const bridge = useBridge();
   const [genotype, setGenotype] = useState<Genotype>('control');
   const [dosesText, setDosesText] = useState(formatDoses(DEFAULT_DOSES_UG_PER_KG_MIN));
-  const [job, setJob] = useState<Job | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { job, running, error, start: startJob, cancel } = useStartedJob('ep.challenge');
   const doses = parseDoses(dosesText);
   const info = genotypeInfo(genotype);
 
-  // A challenge still running when the tab was left is picked up again.
-  useEffect(() => {
-    bridge
-      .invoke('jobs.list', {})
-      .then((jobs) => setJob((current) => current ?? jobs.find((j) => j.kind === 'ep.challenge' && isActive(j)) ?? null))
-      .catch(() => {});
-  }, [bridge]);
-
-  useEvent(
-    'jobs.changed',
-    useCallback((changed: Job) => setJob((current) => (current?.id === changed.id ? changed : current)), []),
-  );
-
-  const running = job !== null && isActive(job);
   const start = () => {
-    if (!doses.ok) return;
-    setError(null);
-    bridge
-      .invoke('jobs.start', { kind: 'ep.challenge', input: { genotype, dosesUgPerKgMin: doses.dosesUgPerKgMin, patientKey } })
-      .then(setJob)
-      .catch((err: Error) => setError(err.message));
+    if (doses.ok) startJob({ genotype, dosesUgPerKgMin: doses.dosesUgPerKgMin, patientKey });
   };
-  const cancel = () => job && bridge.invoke('jobs.cancel', { jobId: job.id }).catch((err: Error) => setError(err.message));
 
   return (
     <div className="cardiac-form">

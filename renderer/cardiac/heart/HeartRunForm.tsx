@@ -3,9 +3,8 @@
  * pacing site and scar centre come from clicks on the 3D heart. "Run" starts an `ep.heart` job and follows it
  * (progress, cancel) until it ends; the stored run then shows by itself (derived.changed).
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { Job, SeriesSummary } from '../../../main/contract/domain';
-import { useBridge, useEvent } from '../../bridge/bridge-context';
+import type { SeriesSummary } from '../../../main/contract/domain';
+import { useStartedJob } from '../../jobs/use-started-job';
 import { DEFAULT_DOSES_UG_PER_KG_MIN } from '../dose-protocol';
 import { genotypeInfo, GENOTYPES } from '../genotypes';
 import { buildHeartRunInput, type HeartForm } from './heart-protocol';
@@ -16,8 +15,6 @@ const DOSES_UG_PER_KG_MIN = [...DEFAULT_DOSES_UG_PER_KG_MIN, 0.3];
 const HEART_GENOTYPES = GENOTYPES.filter((g) => g !== 'scar');
 
 export type PickTarget = 'pacing' | 'scar';
-
-const isActive = (job: Job) => job.state === 'queued' || job.state === 'running';
 const formatLps = (p: readonly number[]) => `(${p.map((c) => c.toFixed(1)).join(', ')})`;
 
 export function HeartRunForm({
@@ -37,34 +34,13 @@ export function HeartRunForm({
   pickTarget: PickTarget;
   onPickTarget: (target: PickTarget) => void;
 }) {
-  const bridge = useBridge();
-  const [job, setJob] = useState<Job | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { job, running, error, start: startJob, cancel } = useStartedJob('ep.heart');
   const series = ctSeries.find((s) => s.seriesKey === seriesKey) ?? null;
   const built = series ? buildHeartRunInput(form, series.seriesKey) : ({ ok: false, error: 'Choose a CT series.' } as const);
 
-  // A heart run still going when the tab was left is picked up again.
-  useEffect(() => {
-    bridge
-      .invoke('jobs.list', {})
-      .then((jobs) => setJob((current) => current ?? jobs.find((j) => j.kind === 'ep.heart' && isActive(j)) ?? null))
-      .catch(() => {});
-  }, [bridge]);
-  useEvent(
-    'jobs.changed',
-    useCallback((changed: Job) => setJob((current) => (current?.id === changed.id ? changed : current)), []),
-  );
-
-  const running = job !== null && isActive(job);
   const start = () => {
-    if (!built.ok) return;
-    setError(null);
-    bridge
-      .invoke('jobs.start', { kind: 'ep.heart', input: built.input })
-      .then(setJob)
-      .catch((err: Error) => setError(err.message));
+    if (built.ok) startJob(built.input);
   };
-  const cancel = () => job && bridge.invoke('jobs.cancel', { jobId: job.id }).catch((err: Error) => setError(err.message));
   const field = (key: keyof HeartForm, label: string, testId: string) => (
     <label className="cardiac-field heart-number">
       <span className="small muted">{label}</span>
