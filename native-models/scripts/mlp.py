@@ -3,7 +3,8 @@ scripts share. Hidden layers are tanh, the output layer linear; the caller suppl
 Needs numpy and onnx (Debian python3-numpy, python3-onnx; a developer step, never in CI).
 """
 import numpy as np
-from onnx import helper, numpy_helper
+import onnx
+from onnx import TensorProto, helper, numpy_helper
 
 
 def init(sizes, rng):
@@ -70,3 +71,21 @@ def onnx_nodes(params, x_name, out_name, prefix):
             nodes.append(helper.make_node("Tanh", [z], [f"{prefix}h{layer}"]))
             h = f"{prefix}h{layer}"
     return nodes, inits
+
+
+def save_model(nodes, inits, graph_name, card, in_names, out_names, path):
+    """One graph x [N, inputs] -> y [N, outputs], opset 13 / IR 7 (readable by every onnxruntime since 1.8), named and
+    versioned from the model card, checked, and written to path."""
+    graph = helper.make_graph(
+        nodes,
+        graph_name,
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", len(in_names)])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", len(out_names)])],
+        inits,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="twin-workstation")
+    model.ir_version = 7
+    model.doc_string = f"{card['name']} {card['version']}: inputs {in_names}, outputs {out_names}"
+    helper.set_model_props(model, {"name": card["name"], "version": card["version"]})
+    onnx.checker.check_model(model)
+    onnx.save(model, path)

@@ -22,7 +22,7 @@ import numpy as np
 
 try:
     import onnx
-    from onnx import TensorProto, helper
+    from onnx import helper
 except ImportError:
     sys.exit("python3-onnx is missing: apt-get install -y python3-onnx")
 
@@ -148,19 +148,7 @@ nodes += reg_nodes + cls_nodes + [
     helper.make_node("Sigmoid", ["cls_logit"], ["prob"]),
     helper.make_node("Concat", ["reg", "prob"], ["y"], axis=1),
 ]
-graph = helper.make_graph(
-    nodes,
-    "ep_qt_surrogate",
-    [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", len(in_names)])],
-    [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 3])],
-    inits + reg_inits + cls_inits,
-)
-model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="twin-workstation")
-model.ir_version = 7  # readable by every onnxruntime since 1.8
-model.doc_string = f"{card['name']} {card['version']}: inputs {in_names}, outputs {REG_OUT + [PROB]}"
-helper.set_model_props(model, {"name": card["name"], "version": card["version"]})
-onnx.checker.check_model(model)
-onnx.save(model, os.path.join(ROOT, card["file"]))
+mlp.save_model(nodes, inits + reg_inits + cls_inits, "ep_qt_surrogate", card, in_names, REG_OUT + [PROB], os.path.join(ROOT, card["file"]))
 
 # Stated error: the worst held-out case (runs and box corners that repolarised 1:1), up to the next 0.5 ms strictly
 # above it (float32 inference in the app differs from numpy float64 in the last digits).

@@ -20,8 +20,7 @@ import sys
 import numpy as np
 
 try:
-    import onnx
-    from onnx import TensorProto, helper
+    from onnx import helper
 except ImportError:
     sys.exit("python3-onnx is missing: apt-get install -y python3-onnx")
 
@@ -123,19 +122,7 @@ nodes = [
 mlp_nodes, mlp_inits = mlp.onnx_nodes(params, "f", "yn", "")
 nodes += mlp_nodes + [helper.make_node("Mul", ["yn", "y_std"], ["ys"]), helper.make_node("Add", ["ys", "y_mean"], ["y"])]
 inits += mlp_inits
-graph = helper.make_graph(
-    nodes,
-    "dose_volume_predictor",
-    [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", len(in_names)])],
-    [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", len(out_names)])],
-    inits,
-)
-model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="twin-workstation")
-model.ir_version = 7  # readable by every onnxruntime since 1.8
-model.doc_string = f"{card['name']} {card['version']}: inputs {in_names}, outputs {out_names}"
-helper.set_model_props(model, {"name": card["name"], "version": card["version"]})
-onnx.checker.check_model(model)
-onnx.save(model, os.path.join(ROOT, card["file"]))
+mlp.save_model(nodes, inits, "dose_volume_predictor", card, in_names, out_names, os.path.join(ROOT, card["file"]))
 
 # The stated error: the worst held-out OAR, rounded up to 0.01 (of the prescription, or of the OAR volume for V50).
 card["heldOutMaxAbsError"] = {n: float(math.ceil(metrics[n]["heldOutMaxAbsError"] * 100) / 100) for n in out_names}
