@@ -8,16 +8,24 @@
  *   memory ratio = peak growth while loading / voxel bytes, in a fresh child process per series (goal ≤ 1.1×):
  *                  RSS and ArrayBuffer growth over the values just before the load, sampled every 2 ms
  *
- * Run: npx tsx bench/import.ts   (or npm run bench -- import)
+ * `--long N` adds a synthetic 512×512×N CT (the demo patient's slices repeated along z, written as real DICOM into a
+ * temporary folder) to check that a long series loads within the memory goal, e.g. `--long 1500` (786 MB of voxels).
+ *
+ * Run: npx tsx bench/import.ts [--long N]   (or npm run bench -- import)
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { missingDataMessage, sharedData } from '../testing/shared-data';
 import { listFiles } from '../workers/dicom/files/list-files';
 import { scanDicom, type ScannedSeries } from '../workers/dicom/scan';
 import { loadSeriesVolume } from '../workers/dicom/volume';
 import { createJobContext } from '../workers/process/job-context';
+import { buildDemoPatient } from '../workers/phantom/demo-patient';
+import { writeCtSeries } from '../workers/dicom/write/ct-image';
+import { uidFromSeed } from '../workers/dicom/write/uid';
 
 const ctx = createJobContext();
 const CASES = [
@@ -25,6 +33,27 @@ const CASES = [
   { data: 'dicom/mr-brain-mixed', series: 'AX FSE T2' },
   { data: 'dicom/mr-brain-mixed', series: 'mocoMEMPRAGE_220FOV RMS' },
 ];
+const LONG_SERIES = 'Long CT (synthetic)';
+
+/** Writes `slices` axial 512×512 CT slices (the demo CT's slices over and over) into a fresh temporary folder. */
+async function writeLongSeries(slices: number): Promise<string> {
+  const demo = buildDemoPatient().ct;
+  const [nx, ny, nz] = demo.dims;
+  const data = new Int16Array(nx * ny * slices);
+  for (let k = 0; k < slices; k++) data.set(demo.data.subarray((k % nz) * nx * ny, ((k % nz) + 1) * nx * ny), k * nx * ny);
+  const dir = mkdtempSync(path.join(tmpdir(), 'twin-long-series-'));
+  const seed = `bench-long-${slices}`;
+  await writeCtSeries(dir, {
+    volumeHu: { ...demo, dims: [nx, ny, slices], data },
+    patient: { name: 'Bench^Long', id: 'BENCH-LONG' },
+    study: { studyInstanceUid: uidFromSeed(`${seed}/study`), dateTime: new Date(), id: '1' },
+    series: { seriesInstanceUid: uidFromSeed(`${seed}/series`), number: 1, description: LONG_SERIES, patientPosition: 'HFS' },
+    equipment: { manufacturer: 'Twin Workstation', modelName: 'bench' },
+    frameOfReferenceUid: uidFromSeed(`${seed}/for`),
+    uidSeed: seed,
+  });
+  return dir;
+}
 
 const pick = (series: ScannedSeries[], description: string): ScannedSeries => {
   const s = series.find((x) => x.description === description);
@@ -62,8 +91,11 @@ async function measureMemoryInChild(dir: string, description: string): Promise<v
 
 async function main(): Promise<void> {
   const MB = (b: number): string => `${(b / 1e6).toFixed(1)} MB`;
-  for (const c of CASES) {
-    const dir = sharedData(c.data);
+  const longAt = process.argv.indexOf('--long');
+  const longDir = longAt > 0 ? await writeLongSeries(Number(process.argv[longAt + 1])) : undefined;
+  const cases = [...CASES.map((c) => ({ ...c, dir: sharedData(c.data) })), ...(longDir ? [{ data: path.basename(longDir), series: LONG_SERIES, dir: longDir }] : [])];
+  for (const c of cases) {
+    const dir = c.dir;
     if (!dir) {
       console.log(missingDataMessage(c.data));
       continue;
@@ -118,6 +150,7 @@ async function main(): Promise<void> {
         `peak RSS growth ${MB(mem.rssGrowth)} = ${(mem.rssGrowth / mem.voxelBytes).toFixed(2)}× (goal ≤ 1.1×)`,
     );
   }
+  if (longDir) rmSync(longDir, { recursive: true, force: true });
 }
 
 if (process.argv[2] === '--memory') await measureMemoryInChild(process.argv[3]!, process.argv[4]!);
