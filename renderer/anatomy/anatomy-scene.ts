@@ -20,7 +20,7 @@ import vtkColorTransferFunction from '@kitware/vtk.js/Rendering/Core/ColorTransf
 import vtkMapper from '@kitware/vtk.js/Rendering/Core/Mapper';
 import vtkVolume from '@kitware/vtk.js/Rendering/Core/Volume';
 import vtkVolumeMapper from '@kitware/vtk.js/Rendering/Core/VolumeMapper';
-import { onClick, orientationCube, sizedRenderWindow, type GenericRenderWindow, type OrientationMarker } from '../shell/vtk-view';
+import { onClick, orientationCube, sizedRenderWindow, viewFromAnterior, type GenericRenderWindow, type OrientationMarker } from '../shell/vtk-view';
 import type { CtVoxels } from './load-ct-volume';
 import type { OrganAppearance } from './organ-appearance';
 import type { Vec3 } from '../shell/linked-point';
@@ -208,14 +208,7 @@ export class AnatomyScene {
 
   /** Anterior view, head up (the patient's right on the screen's left, as radiologists read a coronal image). */
   resetCamera(): void {
-    const renderer = this.window.getRenderer();
-    const camera = renderer.getActiveCamera();
-    const b = this.bounds();
-    const centre: [number, number, number] = b ? [(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2] : [0, 0, 0];
-    camera.setFocalPoint(...centre);
-    camera.setPosition(centre[0], centre[1] - 1000, centre[2]); // anterior is −y in LPS
-    camera.setViewUp(0, 0, 1); // superior is +z
-    renderer.resetCamera();
+    viewFromAnterior(this.window, this.bounds());
     this.render();
   }
 

@@ -3,6 +3,7 @@
  * ends; the stored run then appears in the run list by itself (derived.changed).
  */
 import { useState } from 'react';
+import { JobStatusLine } from '../jobs/JobStatusLine';
 import { useStartedJob } from '../jobs/use-started-job';
 import { DEFAULT_DOSES_UG_PER_KG_MIN, formatDoses, parseDoses } from './dose-protocol';
 import { genotypeInfo, GENOTYPES, type Genotype } from './genotypes';
@@ -61,19 +62,7 @@ export function ChallengeForm({ patientKey }: { patientKey: string }) {
           </button>
         )}
       </div>
-      {job && (
-        <div className="small" data-testid="ep-job" data-state={job.state}>
-          {job.state === 'failed' ? (
-            <span className="error">Failed: {job.error}</span>
-          ) : (
-            <>
-              {running && <progress max={1} value={job.progress} aria-label="challenge progress" />} <span className="muted">
-                {job.state} {Math.round(job.progress * 100)} % {job.message}
-              </span>
-            </>
-          )}
-        </div>
-      )}
+      {job && <JobStatusLine job={job} running={running} testId="ep-job" progressLabel="challenge progress" />}
       {error && <div className="error small">{error}</div>}
     </div>
   );

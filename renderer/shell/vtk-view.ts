@@ -66,3 +66,14 @@ export function onClick(window: GenericRenderWindow, onClickAt: (x: number, y: n
     if (wasClick) onClickAt(x, y);
   });
 }
+
+/** Looks at the centre of `bounds` (LPS mm) from the patient's front, head up, with everything in view. */
+export function viewFromAnterior(window: GenericRenderWindow, bounds: readonly number[] | null | undefined): void {
+  const renderer = window.getRenderer();
+  const camera = renderer.getActiveCamera();
+  const centre: [number, number, number] = bounds ? [(bounds[0]! + bounds[1]!) / 2, (bounds[2]! + bounds[3]!) / 2, (bounds[4]! + bounds[5]!) / 2] : [0, 0, 0];
+  camera.setFocalPoint(...centre);
+  camera.setPosition(centre[0], centre[1] - 1000, centre[2]); // anterior is −y in LPS
+  camera.setViewUp(0, 0, 1); // superior is +z
+  renderer.resetCamera();
+}

@@ -4,6 +4,7 @@
  * (progress, cancel) until it ends; the stored run then shows by itself (derived.changed).
  */
 import type { SeriesSummary } from '../../../main/contract/domain';
+import { JobStatusLine } from '../../jobs/JobStatusLine';
 import { useStartedJob } from '../../jobs/use-started-job';
 import { DEFAULT_DOSES_UG_PER_KG_MIN } from '../dose-protocol';
 import { genotypeInfo, GENOTYPES } from '../genotypes';
@@ -169,20 +170,7 @@ export function HeartRunForm({
           </button>
         )}
       </div>
-      {job && (
-        <div className="small" data-testid="heart-job" data-state={job.state}>
-          {job.state === 'failed' ? (
-            <span className="error">Failed: {job.error}</span>
-          ) : (
-            <>
-              {running && <progress max={1} value={job.progress} aria-label="heart run progress" />}{' '}
-              <span className="muted">
-                {job.state} {Math.round(job.progress * 100)} % {job.message}
-              </span>
-            </>
-          )}
-        </div>
-      )}
+      {job && <JobStatusLine job={job} running={running} testId="heart-job" progressLabel="heart run progress" />}
       {error && <div className="error small">{error}</div>}
     </div>
   );

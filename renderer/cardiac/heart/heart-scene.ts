@@ -15,7 +15,7 @@ import vtkSTLReader from '@kitware/vtk.js/IO/Geometry/STLReader';
 import vtkActor from '@kitware/vtk.js/Rendering/Core/Actor';
 import vtkCellPicker from '@kitware/vtk.js/Rendering/Core/CellPicker';
 import vtkMapper from '@kitware/vtk.js/Rendering/Core/Mapper';
-import { onClick, orientationCube, sizedRenderWindow, type GenericRenderWindow, type OrientationMarker } from '../../shell/vtk-view';
+import { onClick, orientationCube, sizedRenderWindow, viewFromAnterior, type GenericRenderWindow, type OrientationMarker } from '../../shell/vtk-view';
 
 export type Lps = [number, number, number];
 
@@ -120,14 +120,7 @@ export class HeartScene {
 
   /** Anterior view, head up (as renderer/anatomy/anatomy-scene.ts), fitted to the surface. */
   resetCamera(): void {
-    const renderer = this.window.getRenderer();
-    const camera = renderer.getActiveCamera();
-    const b = this.surface?.actor.getBounds();
-    const centre: Lps = b ? [(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2] : [0, 0, 0];
-    camera.setFocalPoint(...centre);
-    camera.setPosition(centre[0], centre[1] - 1000, centre[2]); // anterior is −y in LPS
-    camera.setViewUp(0, 0, 1); // superior is +z
-    renderer.resetCamera();
+    viewFromAnterior(this.window, this.surface?.actor.getBounds());
     this.render();
   }
 
