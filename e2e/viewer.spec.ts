@@ -88,7 +88,11 @@ async function exerciseViewer(page: Page, testInfo: TestInfo, sliceCount: number
   await expect(page.getByTestId('viewer-window').first()).not.toContainText('inverted');
 
   await page.getByTestId('tool-length').click();
-  await drag(page, viewport, [0.35, 0.5], [0.65, 0.5]);
+  // Along the viewport's shorter side, which the fitted image spans, so the length does not depend on the layout's
+  // aspect ratio (a wide viewport shows empty space beside the image).
+  const box = (await viewport.boundingBox())!;
+  const wide = box.width >= box.height;
+  await drag(page, viewport, wide ? [0.5, 0.35] : [0.35, 0.5], wide ? [0.5, 0.65] : [0.65, 0.5]);
   const value = page.getByTestId('measurement-value').first();
   await expect(value).toHaveText(/^\d+(\.\d)? mm$/);
   // About 30 % of the field of view: tens to a few hundred mm on a CT, never zero.
