@@ -33,7 +33,8 @@ export function loadCtVoxels(bridge: TwinBridge, seriesKey: string): Promise<CtV
 
 async function load(bridge: TwinBridge, seriesKey: string): Promise<CtVoxels> {
   const ready = ensureCornerstone();
-  const { imageIds } = await loadSeriesImages(bridge, seriesKey, () => undefined, new AbortController().signal, ready);
+  const { imageIds, complete } = await loadSeriesImages(bridge, seriesKey, () => undefined, new AbortController().signal, ready);
+  await complete;
   const volumeId = `cornerstoneStreamingImageVolume:twin-anatomy-${seriesKey}`;
   const volume = (cache.getVolume(volumeId) as Types.IImageVolume | undefined) ?? (await volumeLoader.createAndCacheVolume(volumeId, { imageIds }));
   await new Promise<void>((resolve) => (volume as unknown as { load: (done: () => void) => void }).load(resolve));

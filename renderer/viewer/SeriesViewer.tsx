@@ -21,7 +21,8 @@ import { useViewerLink } from './use-viewer-link';
 import { formatLps, useLinkedPoint } from '../shell/linked-point';
 import './viewer.css';
 
-type LoadState = { phase: 'loading'; progress: LoadProgress | null } | { phase: 'ready'; images: LoadedSeries } | { phase: 'failed'; error: string };
+/** 'ready' once the opening image is there: the rest of the series keeps arriving behind it (`fetched`). */
+type LoadState = { phase: 'loading' } | { phase: 'ready'; images: LoadedSeries } | { phase: 'failed'; error: string };
 
 const PLANE_TITLES: Record<MprPlane, string> = { axial: 'Axial', sagittal: 'Sagittal', coronal: 'Coronal' };
 
@@ -32,7 +33,8 @@ function isTyping(target: EventTarget | null): boolean {
 export function SeriesViewer({ patient, series }: { patient: PatientSummary; series: SeriesSummary }) {
   const bridge = useBridge();
   const [session, setSession] = useState<ViewerSession | null>(null);
-  const [load, setLoad] = useState<LoadState>({ phase: 'loading', progress: null });
+  const [load, setLoad] = useState<LoadState>({ phase: 'loading' });
+  const [fetched, setFetched] = useState<LoadProgress | null>(null);
   const [mode, setMode] = useState<ViewerMode>('stack');
   const [tool, setTool] = useState<ViewerTool>('WindowLevel');
   const [preset, setPreset] = useState<string | null>(null);
@@ -61,9 +63,14 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
       created = new ViewerSession();
       setSession(created);
     });
-    loadSeriesImages(bridge, series.seriesKey, (progress) => !abort.signal.aborted && setLoad({ phase: 'loading', progress }), abort.signal, ready)
-      .then((loaded) => !abort.signal.aborted && setLoad({ phase: 'ready', images: loaded }))
-      .catch((err: Error) => !abort.signal.aborted && setLoad({ phase: 'failed', error: err.message }));
+    const failed = (err: Error) => !abort.signal.aborted && setLoad({ phase: 'failed', error: err.message });
+    loadSeriesImages(bridge, series.seriesKey, (progress) => !abort.signal.aborted && setFetched(progress), abort.signal, ready)
+      .then((loaded) => {
+        if (abort.signal.aborted) return;
+        setLoad({ phase: 'ready', images: loaded });
+        loaded.complete.catch(failed);
+      })
+      .catch(failed);
     return () => {
       abort.abort();
       created?.destroy();
@@ -90,8 +97,9 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
         : (() => {
             const elements = Object.fromEntries(MPR_PLANES.map((p) => [p, planeRefs.current[p]!])) as Record<MprPlane, HTMLDivElement>;
             setVolumeProgress({ framesLoaded: 0, frameCount: images.imageIds.length });
-            return session
-              .showMpr(elements, images.imageIds, series.seriesKey, (p) => live && setVolumeProgress(p))
+            // a volume needs every slice's geometry: MPR waits for the whole series
+            return images.complete
+              .then(() => session.showMpr(elements, images.imageIds, series.seriesKey, (p) => live && setVolumeProgress(p)))
               .then(() => MPR_PLANES.map((p) => elements[p]));
           })();
     show
@@ -196,7 +204,7 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
   useViewerLink(session, shown, series.seriesKey);
   const linked = useLinkedPoint(series.seriesKey);
 
-  const frameOfReferenceUid = images ? frameOfReferenceOf(images.imageIds[0]!) : null;
+  const frameOfReferenceUid = images ? frameOfReferenceOf(images.imageIds[images.firstImageIndex]!) : null;
   const contours = useStructureContours(patient.patientKey, frameOfReferenceUid);
   const [showContours, setShowContours] = useState(true);
   const planDose = usePlanDose(patient.patientKey, series.seriesKey);
@@ -238,10 +246,16 @@ export function SeriesViewer({ patient, series }: { patient: PatientSummary; ser
           )}
           {load.phase === 'loading' && (
             <div className="viewer-progress" data-testid="viewer-progress">
+              <span>Loading images{fetched ? ` ${fetched.instancesLoaded}/${fetched.instanceCount}` : '…'}</span>
+              <progress value={fetched?.instancesLoaded ?? 0} max={fetched?.instanceCount || 1} />
+            </div>
+          )}
+          {load.phase === 'ready' && mode === 'stack' && fetched && fetched.instancesLoaded < fetched.instanceCount && (
+            <div className="viewer-progress background" data-testid="viewer-fetch-progress">
               <span>
-                Loading images{load.progress ? ` ${load.progress.instancesLoaded}/${load.progress.instanceCount}` : '…'}
+                Loading images {fetched.instancesLoaded}/{fetched.instanceCount}
               </span>
-              <progress value={load.progress?.instancesLoaded ?? 0} max={load.progress?.instanceCount || 1} />
+              <progress value={fetched.instancesLoaded} max={fetched.instanceCount} />
             </div>
           )}
           {mode === 'mpr' && volumeProgress && volumeProgress.framesLoaded < volumeProgress.frameCount && (

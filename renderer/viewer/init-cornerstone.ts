@@ -2,7 +2,7 @@
  * One-time start of cornerstone3d (core, DICOM image loader, tools). React StrictMode mounts effects twice and
  * several viewers may mount at once, so every caller shares one promise: initialisation runs exactly once per page.
  */
-import { RenderingEngine, init as initCore } from '@cornerstonejs/core';
+import { RenderingEngine, imageLoader, init as initCore } from '@cornerstonejs/core';
 import { init as initImageLoader } from '@cornerstonejs/dicom-image-loader';
 import {
   AngleTool,
@@ -17,6 +17,7 @@ import {
   addTool,
   init as initTools,
 } from '@cornerstonejs/tools';
+import { loadImageWhenFetched } from './load-series-images';
 
 let started: Promise<void> | null = null;
 let engine: RenderingEngine | null = null;
@@ -32,6 +33,8 @@ export function ensureCornerstone(): Promise<void> {
     initCore({ rendering: { webGlContextCount: WEBGL_CONTEXTS }, debug: {} });
     // Decoding runs in web workers; leave one core to the UI thread.
     initImageLoader({ maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
+    // In place of the plain wadouri loader: the same loader, but it waits for bytes still being fetched.
+    imageLoader.registerImageLoader('wadouri', loadImageWhenFetched);
     initTools();
     for (const Tool of [
       WindowLevelTool,

@@ -32,6 +32,7 @@ import {
   utilities as toolUtilities,
 } from '@cornerstonejs/tools';
 import { sharedRenderingEngine } from './init-cornerstone';
+import { firstImageIndex } from './load-series-images';
 import type { ViewerTool } from './shortcuts';
 import { voiRangeOf, type WindowPreset } from './window-presets';
 
@@ -100,7 +101,7 @@ export class ViewerSession {
     this.engine.enableElement({ viewportId, element, type: Enums.ViewportType.STACK, defaultOptions: { background: [0, 0, 0] } });
     this.useViewports([viewportId], false);
     const viewport = this.engine.getViewport(viewportId) as StackViewport;
-    await viewport.setStack(imageIds, Math.floor((imageIds.length - 1) / 2));
+    await viewport.setStack(imageIds, firstImageIndex(imageIds.length));
     viewport.render();
   }
 
