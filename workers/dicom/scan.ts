@@ -25,7 +25,8 @@ export async function scanDicom(paths: string[], ctx: JobContext): Promise<ScanR
   const queue = [...listed.files];
   const queued = new Set(queue.map((f) => path.resolve(f)));
   const headers: InstanceHeader[] = [];
-  const reuse = createReadBuffer();
+  // Nothing here reads long private values (Siemens CSA headers): a scan leaves them unread where it can.
+  const reuse = createReadBuffer({ skipPrivateValues: true });
 
   for (let done = 0; done < queue.length; done++) {
     if (done % PROGRESS_EVERY_FILES === 0) {

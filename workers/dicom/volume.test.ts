@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -206,6 +206,46 @@ describe('voxel type', () => {
     const volume = await loadSeriesVolume(series!.instances, ctx);
     expect(volume.data).toBeInstanceOf(Float32Array);
     expect(Array.from(volume.data.subarray(0, 4))).toEqual([-1024, 0, 3071, -33024]);
+  });
+});
+
+describe('a slice file that changes after the scan', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'twin-changed-slice-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is reported by name, whichever of the slices read ahead it is', async () => {
+    const files = Array.from({ length: 8 }, (_, k) => {
+      const file = path.join(dir, `slice-${k}.dcm`);
+      writeFileSync(
+        file,
+        encodePart10({
+          SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
+          SOPInstanceUID: `2.25.9100${k}`,
+          StudyInstanceUID: '2.25.9101',
+          SeriesInstanceUID: '2.25.9102',
+          Modality: 'CT',
+          Rows: 2,
+          Columns: 2,
+          SamplesPerPixel: 1,
+          PhotometricInterpretation: 'MONOCHROME2',
+          BitsAllocated: 16,
+          BitsStored: 12,
+          HighBit: 11,
+          PixelRepresentation: 0,
+          ImagePositionPatient: ['0', '0', String(k)],
+          ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
+          PixelSpacing: ['1', '1'],
+          RescaleIntercept: '-1024',
+          RescaleSlope: '1',
+          PixelData: new Uint16Array([k, 1, 2, 3]),
+        }),
+      );
+      return file;
+    });
+    const [series] = (await scanDicom(files, ctx)).series;
+    const bytes = readFileSync(files[5]!);
+    writeFileSync(files[5]!, bytes.subarray(0, bytes.length - 4));
+    await expect(loadSeriesVolume(series!.instances, ctx)).rejects.toMatchObject({ file: files[5], reason: 'the file changed while it was being read' });
   });
 });
 

@@ -4,17 +4,19 @@
  * Memory: the voxel array is allocated once and each slice is decoded and written into it before the next file is
  * read, through one reused read buffer; beside the volume there is only one file's bytes and, for compressed data,
  * one decoded frame. Uncompressed little-endian 16-bit slices (most CT and MR) skip even that: the kernel reads
- * their stored values straight into the volume, where they are masked and rescaled in place, and when the scan or
- * the plan already knows where they are in the file, the header is not parsed again. Int16 when the rescale is integer and the rescaled values fit int16, as for CT in HU; Float32
- * otherwise. Where the range the header allows (Bits Stored, Pixel Representation) already fits, slices are copied
- * without looking; otherwise (16-bit CT with intercept −1024, 16-bit MR) each slice's actual range is checked
- * first, and in the rare series whose values do not fit, or whose later slices bring a fractional rescale, the
- * load starts again as Float32.
+ * their stored values straight into the volume, a few slices ahead on the thread pool (NativeReadAhead), and each is
+ * then masked and rescaled while in cache, through a one-slice SIMD buffer (writeSlice); when the scan or the plan
+ * already knows where they are in the file, the header is not parsed again.
+ *
+ * Int16 when the rescale is integer and the rescaled values fit int16, as for CT in HU; Float32 otherwise. Where the
+ * range the header allows (Bits Stored, Pixel Representation) already fits, slices are copied without looking;
+ * otherwise (16-bit CT with intercept −1024, 16-bit MR) each slice's actual range is checked first, and in the rare
+ * series whose values do not fit, or whose later slices bring a fractional rescale, the load starts again as Float32.
  */
 import type { JobContext } from '../process/job-context';
 import type { Mat3, Vec3, Volume } from '../volume/volume';
 import { pixelSource, type PixelSource } from './decode/decode-frame';
-import { native16BitFrameOffset, readNative16BitFrameInto } from './decode/native-frame-range';
+import { native16BitFrameOffset, readNative16BitFrameLater } from './decode/native-frame-range';
 import { readPixelFormat, type PixelFormat } from './decode/pixel-format';
 import type { StoredValues } from './decode/stored-values';
 import { TAG } from './header/dicom-tags';
@@ -103,9 +105,57 @@ class SliceFile {
   /** Stored values of a frame, unmasked (see writeSlice). For an int16 volume they may be a view of voxels[offset…]. */
   async stored(frameIndex: number, voxels: VolumeVoxels, offset: number): Promise<StoredValues> {
     const start = this.decoder || !(voxels instanceof Int16Array) ? undefined : native16BitFrameOffset(this.header, this.format, frameIndex);
-    if (start !== undefined) return readNative16BitFrameInto(this.file, start, this.format, voxels as Int16Array, offset);
+    if (start !== undefined) return readNative16BitFrameLater(this.file, start, this.format, voxels as Int16Array, offset);
     this.decoder ??= this.openDecoder();
     return this.decoder.decodeFrameUnmasked(frameIndex);
+  }
+}
+
+/** Native slices read at once: enough to keep the thread pool busy on the other core. */
+const READS_IN_FLIGHT = 4;
+
+/**
+ * Reads the native 16-bit slices of an int16 volume (those whose place in the file the plan knows) a few slices
+ * ahead of the loop that masks and rescales them, on the libuv thread pool and straight into their place: the
+ * kernel's copy and the first touch of the volume's fresh pages, which costs more than the copy, then run on
+ * another core while this thread works.
+ */
+class NativeReadAhead {
+  private readonly pending = new Map<number, Promise<StoredValues>>();
+
+  constructor(
+    private readonly plan: SlicePlan,
+    private readonly voxels: Int16Array,
+  ) {}
+
+  /** Whether slice k is read here: native and of the series' size (the loop reports any other size). */
+  covers(k: number): boolean {
+    const { pixels, nativeOffset } = this.plan.slices[k]!;
+    if (nativeOffset === undefined || !pixels) return false;
+    const { rows, columns, samplesPerPixel } = pixels.format;
+    return rows === this.plan.rows && columns === this.plan.columns && samplesPerPixel === 1;
+  }
+
+  /** The stored values of slice k, a view of its place in the volume; starts the reads of the next slices. */
+  take(k: number): Promise<StoredValues> {
+    const end = Math.min(k + READS_IN_FLIGHT, this.plan.slices.length);
+    for (let n = k; n < end; n++) if (!this.pending.has(n) && this.covers(n)) this.start(n);
+    const read = this.pending.get(k)!;
+    this.pending.delete(k);
+    return read;
+  }
+
+  private start(k: number): void {
+    const { file, nativeOffset, pixels } = this.plan.slices[k]!;
+    const read = readNative16BitFrameLater(file, nativeOffset!, pixels!.format, this.voxels, k * this.plan.rows * this.plan.columns);
+    // A read whose slice is never taken (the load stopped first) is waited for by settle(), and its error dropped.
+    read.catch(() => undefined);
+    this.pending.set(k, read);
+  }
+
+  /** Waits for reads still in flight when the load stops early, so that none outlives it. */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.pending.values());
   }
 }
 
@@ -119,6 +169,25 @@ async function fillVoxels(plan: SlicePlan, float32: boolean, ctx: JobContext): P
   const first = plan.slices[0]!;
   const asInt16 = !float32 && (plan.slices.every((s) => s.pixels) ? plan.slices.every((s) => integerValued(s.pixels!)) : integerValued(sourceOf(first.file).pixels(first)));
   const data = asInt16 ? new Int16Array(sliceVoxels * nz) : new Float32Array(sliceVoxels * nz);
+  const ahead = data instanceof Int16Array ? new NativeReadAhead(plan, data) : undefined;
+  try {
+    await fillSlices(plan, data, ahead, sourceOf, ctx);
+  } finally {
+    await ahead?.settle();
+  }
+  return data;
+}
+
+async function fillSlices(
+  plan: SlicePlan,
+  data: VolumeVoxels,
+  ahead: NativeReadAhead | undefined,
+  sourceOf: (file: string) => SliceFile,
+  ctx: JobContext,
+): Promise<void> {
+  const sliceVoxels = plan.columns * plan.rows;
+  const nz = plan.slices.length;
+  const asInt16 = data instanceof Int16Array;
   for (let k = 0; k < nz; k++) {
     if (k % 8 === 0) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -128,7 +197,6 @@ async function fillVoxels(plan: SlicePlan, float32: boolean, ctx: JobContext): P
     const slice = plan.slices[k]!;
     // The plan may already know the format and where the stored values are; otherwise the file's header says.
     // Frames of one multi-frame file are usually neighbours after sorting, so its header is read once for them.
-    const direct = slice.pixels && slice.nativeOffset !== undefined && data instanceof Int16Array;
     const pixels = slice.pixels ?? sourceOf(slice.file).pixels(slice);
     const { format } = pixels;
     if (format.rows !== plan.rows || format.columns !== plan.columns) {
@@ -136,9 +204,7 @@ async function fillVoxels(plan: SlicePlan, float32: boolean, ctx: JobContext): P
     }
     if (format.samplesPerPixel !== 1) throw new DicomFileError(slice.file, `has ${format.samplesPerPixel} samples per pixel: colour images do not form a volume`);
     const offset = k * sliceVoxels;
-    const stored = direct
-      ? readNative16BitFrameInto(slice.file, slice.nativeOffset!, format, data, offset)
-      : await sourceOf(slice.file).stored(slice.frameIndex, data, offset);
+    const stored = ahead?.covers(k) ? await ahead.take(k) : await sourceOf(slice.file).stored(slice.frameIndex, data, offset);
     if (asInt16 && !declaredRangeFitsInt16(pixels)) {
       if (!integerValued(pixels)) throw new NeedsFloat32();
       const [lo, hi] = rescaledRange(stored, format, pixels.rescale);
@@ -146,7 +212,6 @@ async function fillVoxels(plan: SlicePlan, float32: boolean, ctx: JobContext): P
     }
     writeSlice(data, offset, stored, format, pixels.rescale);
   }
-  return data;
 }
 
 export async function loadSeriesVolume(instances: ScannedInstance[] | string[], ctx: JobContext): Promise<Volume<Int16Array | Float32Array>> {

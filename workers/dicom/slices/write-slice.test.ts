@@ -52,6 +52,20 @@ describe('writeSlice', () => {
     expect(Array.from(target.subarray(0, 7))).toEqual(reference(words, format(12, 1), 1, -3));
   });
 
+  it('masks and offsets a whole 512×512 slice (the SIMD lane buffer grows past its first page) and leaves the rest', () => {
+    const n = 512 * 512 + 3; // not a whole number of 8-lane vectors
+    const words = Array.from({ length: n }, (_, p) => (p * 40503) & 0xffff);
+    for (const [f, intercept] of [[format(12, 0), -1024], [format(16, 1), 1000], [format(16, 0), 0]] as const) {
+      const target = new Int16Array(n + 2).fill(7);
+      const stored = f.pixelRepresentation === 1 ? new Int16Array(words) : new Uint16Array(words);
+      writeSlice(target, 1, stored, f, { slope: 1, intercept });
+      const expected = reference(words, f, 1, intercept);
+      const wrong = expected.filter((v, p) => target[1 + p] !== (v << 16) >> 16).length;
+      expect(wrong).toBe(0);
+      expect([target[0], target[n + 1]]).toEqual([7, 7]);
+    }
+  });
+
   it('writes float32 with a fractional slope', () => {
     const target = new Float32Array(8);
     writeSlice(target, 1, new Uint16Array([0, 10, 4095]), format(12, 0), { slope: 0.5, intercept: -1.25 });
