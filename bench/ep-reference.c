@@ -2,7 +2,11 @@
  * Plain C reference of the TypeScript monodomain time step (workers/ep): ten Tusscher–Panfilov 2006 epicardial
  * cells with the same voltage lookup tables, Rush–Larsen gates and buffered calcium update as
  * workers/ep/models/tt06.ts, then the same compressed-row explicit diffusion (workers/ep/tissue/diffusion-kernel.ts)
- * and activation-time recording. Constants are those of assets/ep/tt06.json.
+ * and activation-time recording (workers/ep/tissue/activation-kernel.ts). Constants are those of assets/ep/tt06.json.
+ * Each side uses its fastest fully accurate logarithm: glibc's log here, naturalLog (the same table-driven method,
+ * workers/ep/models/natural-log.ts) in the TypeScript, where V8's Math.log is a costly call; the same function in C
+ * measured 7% slower than glibc's log, so C keeps log(). Likewise the loop shape: the TypeScript sweeps the cells in
+ * blocks of 256 with fCass in a second loop per block (faster in V8), which measured slightly slower in C.
  * Built and run by bench/ep.ts:  cc -O3 -o ep-reference ep-reference.c -lm
  * Usage: ep-reference NX NY NZ DX_MM STEPS DT_MS DL DT   → prints "cellsteps_per_s checksum"
  */
@@ -214,7 +218,13 @@ int main(int argc, char **argv) {
     for (int s = 0; s < sub; s++) {
       for (int c = 0; c < n; c++) {
         double vc = st[c], acc = 0;
-        for (int q = rowStart[c]; q < rowStart[c + 1]; q++) acc += wdt[q] * (st[nb[q]] - vc);
+        int q = rowStart[c];
+        const int end = rowStart[c + 1];
+        if (end - q == 6) { /* the 6 face neighbours unrolled, as in diffusion-kernel.ts */
+          acc += wdt[q] * (st[nb[q]] - vc); acc += wdt[q + 1] * (st[nb[q + 1]] - vc); acc += wdt[q + 2] * (st[nb[q + 2]] - vc);
+          acc += wdt[q + 3] * (st[nb[q + 3]] - vc); acc += wdt[q + 4] * (st[nb[q + 4]] - vc); acc += wdt[q + 5] * (st[nb[q + 5]] - vc);
+        } else
+          for (; q < end; q++) acc += wdt[q] * (st[nb[q]] - vc);
         scratch[c] = vc + acc;
       }
       memcpy(st, scratch, sizeof(double) * n);

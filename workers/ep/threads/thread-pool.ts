@@ -23,7 +23,8 @@ export interface WorkerInit {
   n: number;
   precision: 'float32' | 'float64';
   ctrl: SharedArrayBuffer;
-  dt: SharedArrayBuffer;
+  /** [dtMs, timeMs at the end of the step] */
+  clock: SharedArrayBuffer;
   state: SharedArrayBuffer;
   scratch: SharedArrayBuffer;
   stimulus: SharedArrayBuffer;
@@ -31,6 +32,13 @@ export interface WorkerInit {
   neighbour: SharedArrayBuffer;
   weightDt: SharedArrayBuffer;
   blocks: { spec: ModelSpec; from: number; to: number }[];
+  activation: {
+    previousV: SharedArrayBuffer;
+    firstActivationMs: SharedArrayBuffer;
+    lastActivationMs: SharedArrayBuffer;
+    activationCount: SharedArrayBuffer;
+    thresholdMv: number;
+  };
 }
 
 /** Starts the worker script (monodomain-worker.ts from sources, monodomain-worker.cjs in the Electron bundle). */
@@ -45,7 +53,7 @@ export function sharedArray(precision: 'float32' | 'float64', length: number): S
 export class MonodomainThreadPool {
   private readonly workers: Worker[] = [];
   private readonly ctrl: Int32Array;
-  private readonly dt: Float64Array;
+  private readonly clock: Float64Array;
 
   constructor(
     private readonly data: SharedStepData,
@@ -53,7 +61,7 @@ export class MonodomainThreadPool {
     blocks: WorkerInit['blocks'],
   ) {
     this.ctrl = data.ctrl;
-    this.dt = new Float64Array(new SharedArrayBuffer(8));
+    this.clock = new Float64Array(new SharedArrayBuffer(16));
     const buffer = (a: { buffer: ArrayBufferLike }): SharedArrayBuffer => a.buffer as SharedArrayBuffer;
     for (let rank = 1; rank < data.parties; rank++) {
       const init: WorkerInit = {
@@ -62,7 +70,7 @@ export class MonodomainThreadPool {
         n: data.n,
         precision,
         ctrl: buffer(data.ctrl),
-        dt: buffer(this.dt),
+        clock: buffer(this.clock),
         state: buffer(data.state),
         scratch: buffer(data.scratch),
         stimulus: buffer(data.stimulus),
@@ -70,6 +78,13 @@ export class MonodomainThreadPool {
         neighbour: buffer(data.neighbour),
         weightDt: buffer(data.weightDt),
         blocks,
+        activation: {
+          previousV: buffer(data.activation.previousV),
+          firstActivationMs: buffer(data.activation.firstActivationMs),
+          lastActivationMs: buffer(data.activation.lastActivationMs),
+          activationCount: buffer(data.activation.activationCount),
+          thresholdMv: data.activation.thresholdMv,
+        },
       };
       const worker = startWorker(init);
       worker.unref();
@@ -92,12 +107,14 @@ export class MonodomainThreadPool {
     return new Int32Array(new SharedArrayBuffer(4 * CTRL_LENGTH));
   }
 
-  step(dtMs: number, subSteps: number): void {
-    this.dt[0] = dtMs;
+  /** Runs one time step on every thread; timeMs is the time at its end. Returns when all rows are done. */
+  step(dtMs: number, subSteps: number, timeMs: number): void {
+    this.clock[0] = dtMs;
+    this.clock[1] = timeMs;
     Atomics.store(this.ctrl, CTRL.subSteps, subSteps);
     Atomics.add(this.ctrl, CTRL.command, 1);
     Atomics.notify(this.ctrl, CTRL.command);
-    sharedStep(this.data, 0, dtMs, subSteps);
+    sharedStep(this.data, 0, dtMs, subSteps, timeMs);
   }
 
   close(): void {

@@ -9,6 +9,7 @@ import { fillInitialState, type IonicModel, type StateArray } from '../models/io
 import { createModel } from '../models/registry';
 import { MonodomainThreadPool, sharedArray, type ModelSpec } from '../threads/thread-pool';
 import type { Diffusivity } from './conductivity';
+import { recordActivationRows, type ActivationRecord } from './activation-kernel';
 import { buildDiffusionStencil, type DiffusionStencil } from './diffusion-stencil';
 import { diffuseRows } from './diffusion-kernel';
 
@@ -56,12 +57,11 @@ export class MonodomainSolver {
   readonly activationCount: Int32Array;
   timeMs = 0;
   private readonly scratch: StateArray;
-  private readonly threshold: number;
   private cachedDt = NaN;
   private subSteps = 1;
   private readonly weightDt: Float64Array;
   private readonly pool: MonodomainThreadPool | null = null;
-  private readonly previousV: StateArray;
+  private readonly activation: ActivationRecord;
 
   constructor(readonly setup: MonodomainSetup) {
     const { mask } = setup;
@@ -97,11 +97,21 @@ export class MonodomainSolver {
       fibres: setup.fibres ?? [1, 0, 0],
       ...(setup.conductionScale ? { conductionScale: setup.conductionScale } : {}),
     });
-    this.firstActivationMs = new Float32Array(this.n).fill(NaN);
-    this.lastActivationMs = new Float32Array(this.n).fill(NaN);
-    this.activationCount = new Int32Array(this.n);
-    this.threshold = setup.activationThresholdMv ?? 0;
-    this.previousV = this.state.slice(0, this.n);
+    // the activation record is written by every thread (its own rows), so it is shared memory too
+    const alloc32 = <T extends Float32Array | Int32Array>(Kind: new (b: ArrayBufferLike) => T): T =>
+      new Kind(threads > 1 ? new SharedArrayBuffer(4 * this.n) : new ArrayBuffer(4 * this.n));
+    this.firstActivationMs = alloc32(Float32Array).fill(NaN);
+    this.lastActivationMs = alloc32(Float32Array).fill(NaN);
+    this.activationCount = alloc32(Int32Array);
+    const previousV = alloc(this.n);
+    previousV.set(this.state.subarray(0, this.n));
+    this.activation = {
+      previousV,
+      firstActivationMs: this.firstActivationMs,
+      lastActivationMs: this.lastActivationMs,
+      activationCount: this.activationCount,
+      thresholdMv: setup.activationThresholdMv ?? 0,
+    };
     this.weightDt = threads > 1 ? new Float64Array(new SharedArrayBuffer(8 * this.stencil.weight.length)) : new Float64Array(this.stencil.weight.length);
     if (threads > 1) {
       const share = <T extends Int32Array>(a: T): Int32Array => {
@@ -119,6 +129,7 @@ export class MonodomainSolver {
           neighbour: share(this.stencil.neighbour),
           weightDt: this.weightDt,
           blocks: this.blocks,
+          activation: this.activation,
           ctrl: MonodomainThreadPool.controlBlock(),
           parties: threads,
         },
@@ -153,36 +164,19 @@ export class MonodomainSolver {
 
   step(dtMs: number): void {
     this.prepare(dtMs);
-    const { n, state, scratch } = this;
-    if (this.pool) this.pool.step(dtMs, this.subSteps);
-    else {
-      for (const b of this.blocks) b.model.step(state, n, b.from, b.to, dtMs, this.stimulus);
-      const v = state.subarray(0, n);
-      const { rowStart, neighbour } = this.stencil;
-      for (let s = 0; s < this.subSteps; s++) {
-        diffuseRows(v, scratch, rowStart, neighbour, this.weightDt, 0, n);
-        v.set(scratch);
-      }
-    }
     this.timeMs += dtMs;
-    this.recordActivation(dtMs);
-  }
-
-  /** Upward crossings of the threshold between the previous and the new potential, interpolated in time. */
-  private recordActivation(dtMs: number): void {
-    const v = this.state.subarray(0, this.n);
-    const prev = this.previousV;
-    const thr = this.threshold;
-    for (let c = 0; c < this.n; c++) {
-      const a = prev[c]!;
-      const b = v[c]!;
-      if (a < thr && b >= thr) {
-        const t = this.timeMs - dtMs + (dtMs * (thr - a)) / (b - a);
-        if (this.activationCount[c] === 0) this.firstActivationMs[c] = t;
-        this.lastActivationMs[c] = t;
-        this.activationCount[c]!++;
-      }
-      prev[c] = b;
+    const { n, state, scratch } = this;
+    if (this.pool) {
+      this.pool.step(dtMs, this.subSteps, this.timeMs);
+      return;
     }
+    for (const b of this.blocks) b.model.step(state, n, b.from, b.to, dtMs, this.stimulus);
+    const v = state.subarray(0, n);
+    const { rowStart, neighbour } = this.stencil;
+    for (let s = 0; s < this.subSteps; s++) {
+      diffuseRows(v, scratch, rowStart, neighbour, this.weightDt, 0, n);
+      v.set(scratch);
+    }
+    recordActivationRows(this.activation, v, 0, n, this.timeMs, dtMs);
   }
 }
