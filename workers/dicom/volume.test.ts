@@ -10,6 +10,38 @@ import { scanDicom } from './scan';
 import { loadSeriesVolume, orientationLabels } from './volume';
 import { encodePart10 } from './write/part10';
 
+/** One axial 2×2 CT slice (intercept −1024) written as Part 10; Int16Array pixel data is stored signed, Uint16Array unsigned. */
+function writeTinyCtSlice(
+  file: string,
+  slice: { sopInstanceUid: string; studyInstanceUid: string; seriesInstanceUid: string; z: number; bitsStored: number; pixelData: Int16Array | Uint16Array },
+): string {
+  writeFileSync(
+    file,
+    encodePart10({
+      SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
+      SOPInstanceUID: slice.sopInstanceUid,
+      StudyInstanceUID: slice.studyInstanceUid,
+      SeriesInstanceUID: slice.seriesInstanceUid,
+      Modality: 'CT',
+      Rows: 2,
+      Columns: 2,
+      SamplesPerPixel: 1,
+      PhotometricInterpretation: 'MONOCHROME2',
+      BitsAllocated: 16,
+      BitsStored: slice.bitsStored,
+      HighBit: slice.bitsStored - 1,
+      PixelRepresentation: slice.pixelData instanceof Int16Array ? 1 : 0,
+      ImagePositionPatient: ['0', '0', String(slice.z)],
+      ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
+      PixelSpacing: ['1', '1'],
+      RescaleIntercept: '-1024',
+      RescaleSlope: '1',
+      PixelData: slice.pixelData,
+    }),
+  );
+  return file;
+}
+
 const ctx = createJobContext();
 const ct = sharedData('dicom/ct-chest-cptac-99');
 const hfs = sharedData('dicom/orientation/HFS');
@@ -164,34 +196,17 @@ describe('voxel type', () => {
 
   /** Two axial 2×2 slices of signed 16-bit CT, intercept −1024, holding `values`. */
   function writeCt(name: string, values: number[]): string[] {
-    return [0, 1].map((k) => {
-      const file = path.join(dir, `${name}-${k}.dcm`);
-      writeFileSync(
-        file,
-        encodePart10({
-          SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
-          SOPInstanceUID: `2.25.${name === 'fits' ? 7 : 8}00${k}`,
-          StudyInstanceUID: '2.25.9001',
-          SeriesInstanceUID: `2.25.9002${name === 'fits' ? 1 : 2}`,
-          Modality: 'CT',
-          Rows: 2,
-          Columns: 2,
-          SamplesPerPixel: 1,
-          PhotometricInterpretation: 'MONOCHROME2',
-          BitsAllocated: 16,
-          BitsStored: 16,
-          HighBit: 15,
-          PixelRepresentation: 1,
-          ImagePositionPatient: ['0', '0', String(3 * k)],
-          ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
-          PixelSpacing: ['1', '1'],
-          RescaleIntercept: '-1024',
-          RescaleSlope: '1',
-          PixelData: new Int16Array(values),
-        }),
-      );
-      return file;
-    });
+    const series = name === 'fits' ? 1 : 2;
+    return [0, 1].map((k) =>
+      writeTinyCtSlice(path.join(dir, `${name}-${k}.dcm`), {
+        sopInstanceUid: `2.25.${name === 'fits' ? 7 : 8}00${k}`,
+        studyInstanceUid: '2.25.9001',
+        seriesInstanceUid: `2.25.9002${series}`,
+        z: 3 * k,
+        bitsStored: 16,
+        pixelData: new Int16Array(values),
+      }),
+    );
   }
 
   it('is int16 for 16-bit signed CT with intercept −1024 when the values fit, though the declared range does not', async () => {
@@ -214,34 +229,16 @@ describe('a slice file that changes after the scan', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is reported by name, whichever of the slices read ahead it is', async () => {
-    const files = Array.from({ length: 8 }, (_, k) => {
-      const file = path.join(dir, `slice-${k}.dcm`);
-      writeFileSync(
-        file,
-        encodePart10({
-          SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
-          SOPInstanceUID: `2.25.9100${k}`,
-          StudyInstanceUID: '2.25.9101',
-          SeriesInstanceUID: '2.25.9102',
-          Modality: 'CT',
-          Rows: 2,
-          Columns: 2,
-          SamplesPerPixel: 1,
-          PhotometricInterpretation: 'MONOCHROME2',
-          BitsAllocated: 16,
-          BitsStored: 12,
-          HighBit: 11,
-          PixelRepresentation: 0,
-          ImagePositionPatient: ['0', '0', String(k)],
-          ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
-          PixelSpacing: ['1', '1'],
-          RescaleIntercept: '-1024',
-          RescaleSlope: '1',
-          PixelData: new Uint16Array([k, 1, 2, 3]),
-        }),
-      );
-      return file;
-    });
+    const files = Array.from({ length: 8 }, (_, k) =>
+      writeTinyCtSlice(path.join(dir, `slice-${k}.dcm`), {
+        sopInstanceUid: `2.25.9100${k}`,
+        studyInstanceUid: '2.25.9101',
+        seriesInstanceUid: '2.25.9102',
+        z: k,
+        bitsStored: 12,
+        pixelData: new Uint16Array([k, 1, 2, 3]),
+      }),
+    );
     const [series] = (await scanDicom(files, ctx)).series;
     const bytes = readFileSync(files[5]!);
     writeFileSync(files[5]!, bytes.subarray(0, bytes.length - 4));
