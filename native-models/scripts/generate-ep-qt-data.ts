@@ -4,7 +4,6 @@
  *
  *   npx tsx native-models/scripts/generate-ep-qt-data.ts [runs=3000] [seed=20261124] [shard=0] [shards=1]
  *   npx tsx native-models/scripts/generate-ep-qt-data.ts --merge
- *   npx tsx native-models/scripts/generate-ep-qt-data.ts --points FILE.csv
  *
  * About 0.6 s per run on one core. Shards split the same seeded sequence (run r belongs to shard r mod shards), so
  * `shards` processes in parallel give the same data as one; each appends to data/ep-qt-runs.part-SHARD.csv row by row,
@@ -14,9 +13,6 @@
  * trained uniformly is worst at the faces). The first 2^7 runs are the box's corners, split `corner`, a second
  * held-out set. Every other run is assigned `train` (≈ 80 %) or `heldout` (≈ 20 %) by the same seeded stream.
  * The box and the wedge settings are read from the model card, so data, service validation and tests agree.
- * `--points` runs given inputs instead (a CSV with the card's input names as header, e.g. from
- * select_ep_qt_switch_points.py: runs near the QT regime switch) into data/ep-qt-runs.targeted.csv, split
- * `train-targeted` (training only), numbered from TARGETED_FIRST_RUN; it resumes the same way.
  */
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,8 +24,6 @@ import { mulberry32Int } from '../../workers/phantom/seeded-random';
 const HELDOUT_FRACTION = 0.2;
 const EDGE_FRACTION = 0.3;
 const CORNERS = 2 ** card.inputs.length;
-// Targeted runs are numbered after any seeded run, so run numbers stay unique across both files.
-const TARGETED_FIRST_RUN = 1_000_000;
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../data');
 const header = ['run', ...card.inputs.map((i) => i.name), 'qtMs', 'apd90Ms', 'heartRateBpm', 'arrhythmia', 'eventKinds', 'split'];
@@ -40,41 +34,6 @@ function merge(): void {
   rows.sort((a, b) => Number(a.split(',')[0]) - Number(b.split(',')[0]));
   writeFileSync(path.join(dataDir, 'ep-qt-runs.csv'), [header.join(','), ...rows].join('\n') + '\n');
   console.error(`merged ${rows.length} runs from ${parts.length} parts`);
-}
-
-/** Rows already in a resumable output file, by run number; creates the file with its header when missing. */
-function startOutput(out: string): Set<number> {
-  if (!existsSync(out)) {
-    writeFileSync(out, header.join(',') + '\n');
-    return new Set();
-  }
-  return new Set(readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[0])));
-}
-
-async function runAndAppend(out: string, run: number, x: number[], split: string): Promise<void> {
-  const q = Object.fromEntries(card.inputs.map((i, k) => [i.name, x[k]!])) as unknown as EpQtQuestion;
-  const a = await runEpQtEngine(q);
-  const row = [run, ...x.map((v) => v.toPrecision(7)), a.qtMs.toFixed(3), a.apd90Ms.toFixed(3), a.heartRateBpm.toFixed(3), a.arrhythmia ? 1 : 0, a.eventKinds.join('|'), split];
-  appendFileSync(out, row.join(',') + '\n');
-}
-
-async function runPoints(file: string): Promise<void> {
-  const [head, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
-  const columns = head!.split(',');
-  const order = card.inputs.map((i) => columns.indexOf(i.name));
-  if (order.includes(-1)) throw new Error(`${file}: header must name ${card.inputs.map((i) => i.name).join(', ')}`);
-  const out = path.join(dataDir, 'ep-qt-runs.targeted.csv');
-  const done = startOutput(out);
-  const started = performance.now();
-  let ran = 0;
-  for (const [k, line] of lines.entries()) {
-    const run = TARGETED_FIRST_RUN + k;
-    if (done.has(run)) continue;
-    const values = line.split(',').map(Number);
-    await runAndAppend(out, run, order.map((c) => values[c]!), 'train-targeted');
-    if (++ran % 50 === 0) console.error(`targeted: ${ran} runs, ${((performance.now() - started) / ran).toFixed(0)} ms/run`);
-  }
-  console.error(`targeted: ${ran} runs in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 async function generate(runs: number, seed: number, shard: number, shards: number): Promise<void> {
@@ -90,7 +49,8 @@ async function generate(runs: number, seed: number, shard: number, shards: numbe
   };
   const out = path.join(dataDir, `ep-qt-runs.part-${shard}.csv`);
   // Resume: runs already in the part file are skipped (the seeded stream is still drawn, so the sequence holds).
-  const done = startOutput(out);
+  const done = new Set(existsSync(out) ? readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[0])) : []);
+  if (!existsSync(out)) writeFileSync(out, header.join(',') + '\n');
   const started = performance.now();
   let ran = 0;
   for (let r = 0; r < CORNERS + runs; r++) {
@@ -98,12 +58,14 @@ async function generate(runs: number, seed: number, shard: number, shards: numbe
     const x = corner ? card.inputs.map((i, k) => ((r >> k) & 1 ? i.max : i.min)) : draw();
     const split = corner ? 'corner' : uniform() < HELDOUT_FRACTION ? 'heldout' : 'train';
     if (r % shards !== shard || done.has(r)) continue;
-    await runAndAppend(out, r, x, split);
+    const q = Object.fromEntries(card.inputs.map((i, k) => [i.name, x[k]!])) as unknown as EpQtQuestion;
+    const a = await runEpQtEngine(q);
+    const row = [r, ...x.map((v) => v.toPrecision(7)), a.qtMs.toFixed(3), a.apd90Ms.toFixed(3), a.heartRateBpm.toFixed(3), a.arrhythmia ? 1 : 0, a.eventKinds.join('|'), split];
+    appendFileSync(out, row.join(',') + '\n');
     if (++ran % 50 === 0) console.error(`shard ${shard}: ${ran} runs, ${((performance.now() - started) / ran).toFixed(0)} ms/run`);
   }
   console.error(`shard ${shard}: ${ran} runs in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 if (process.argv[2] === '--merge') merge();
-else if (process.argv[2] === '--points') await runPoints(process.argv[3]!);
 else await generate(Number(process.argv[2] ?? 3000), Number(process.argv[3] ?? 20261124), Number(process.argv[4] ?? 0), Number(process.argv[5] ?? 1));

@@ -16,4 +16,16 @@ describe('measureQt (tangent method)', () => {
     const steepestValue = Math.exp(-0.5);
     expect(q.tEndMs).toBeCloseTo(340 + steepestValue / (steepestValue / 40), 0);
   });
+  it('ends a biphasic T wave with its last lobe, also when the first lobe is the larger', () => {
+    // a negative lobe at 280 ms before a positive one of 0.6 its size at 350 ms (σ 15 ms each, apart enough not to
+    // overlap): the end is the tangent end of the positive lobe, steepest at 350 + σ, so 350 + 2σ = 380 ms, not the
+    // crossing between the lobes
+    const ecg = Float64Array.from({ length: 800 }, (_, k) => {
+      const qrs = k >= 10 && k <= 40 ? Math.sin((Math.PI * (k - 10)) / 30) * 5 : 0;
+      return qrs - Math.exp(-((k - 280) ** 2) / (2 * 15 * 15)) + 0.6 * Math.exp(-((k - 350) ** 2) / (2 * 15 * 15));
+    });
+    const q = measureQt(ecg, 1);
+    expect(q.tPeakMs).toBe(350);
+    expect(q.tEndMs).toBeCloseTo(380, 0);
+  });
 });

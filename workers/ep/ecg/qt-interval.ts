@@ -10,6 +10,9 @@ export interface QtMeasurement {
   tEndMs: number;
 }
 
+/** Share of the T amplitude from which a later lobe of opposite sign counts as the T wave's last component. */
+const TERMINAL_LOBE_SHARE = 0.25;
+
 /**
  * ecg[k] sampled every dtMs from the stimulus of the beat (t = 0); the baseline is the value at the end of the beat,
  * when the whole tissue rests. QRS onset: first sample deviating by > 2 % of the beat's largest deflection.
@@ -25,6 +28,17 @@ export function measureQt(ecg: ArrayLike<number>, dtMs: number, searchTFromMs = 
   const from = Math.min(n - 2, Math.ceil(searchTFromMs / dtMs));
   let peak = from;
   for (let k = from; k < n; k++) if (Math.abs(ecg[k]! - baseline) > Math.abs(ecg[peak]! - baseline)) peak = k;
+  // A biphasic T wave ends with its last component, whichever lobe is larger (Postema & Wilde 2014): while a later
+  // lobe of the opposite sign reaches a set share of the T amplitude, the tangent goes on that lobe. Tangent on the
+  // larger lobe instead made the T end jump by 30–40 ms where the two lobes swap in size.
+  const tAmplitude = Math.abs(ecg[peak]! - baseline);
+  for (;;) {
+    const lobeSign = Math.sign(ecg[peak]! - baseline) || 1;
+    let later = -1;
+    for (let k = peak + 1; k < n; k++) if (-lobeSign * (ecg[k]! - baseline) > (later < 0 ? 0 : -lobeSign * (ecg[later]! - baseline))) later = k;
+    if (later < 0 || Math.abs(ecg[later]! - baseline) < TERMINAL_LOBE_SHARE * tAmplitude) break;
+    peak = later;
+  }
   const sign = Math.sign(ecg[peak]! - baseline) || 1;
   // steepest return towards the baseline after the T peak
   let steepest = peak;
