@@ -12,6 +12,11 @@
  * effect change most), and in EDGE_FRACTION of the runs each input sits on its bound with probability 1/2 (a model
  * trained uniformly is worst at the faces). The first 2^7 runs are the box's corners, split `corner`, a second
  * held-out set. Every other run is assigned `train` (≈ 80 %) or `heldout` (≈ 20 %) by the same seeded stream.
+ * After them come FOCUS_RUNS drawn in FOCUS_BOX (split `train` or `focus-heldout`, a third test set): strong IKs
+ * (up-regulated by epinephrine, hardly blunted) and ICaL with little SR leak make repolarisation so uniform that the
+ * T wave is small with a slow terminal limb, QT there lies 90–130 ms past APD90 (20–70 ms elsewhere) and changes
+ * fast with the inputs, a corner the uniform draw visits too rarely to learn. Each focused input sits, with
+ * probability ½, on the face the focus box shares with the whole box, where the gap is largest.
  * The box and the wedge settings are read from the model card, so data, service validation and tests agree.
  */
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +29,14 @@ import { mulberry32Int } from '../../workers/phantom/seeded-random';
 const HELDOUT_FRACTION = 0.2;
 const EDGE_FRACTION = 0.3;
 const CORNERS = 2 ** card.inputs.length;
+const FOCUS_RUNS = 400;
+const FOCUS_BOX: Readonly<Record<string, readonly [number, number]>> = {
+  gKs: [1.3, 1.5],
+  gCaL: [1.1, 1.3],
+  vLeak: [1, 2],
+  iksBetaBlunting: [0, 0.3],
+  doseUgPerKgMin: [0.05, 0.3],
+};
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../data');
 const header = ['run', ...card.inputs.map((i) => i.name), 'qtMs', 'apd90Ms', 'heartRateBpm', 'arrhythmia', 'eventKinds', 'split'];
@@ -47,16 +60,25 @@ async function generate(runs: number, seed: number, shard: number, shards: numbe
       return i.min + (i.max - i.min) * (i.name === 'doseUgPerKgMin' ? u * u : u);
     });
   };
+  const drawFocus = (): number[] =>
+    card.inputs.map((i) => {
+      const bounds = FOCUS_BOX[i.name];
+      if (!bounds) return i.min + (i.max - i.min) * uniform();
+      const [lo, hi] = bounds;
+      if (uniform() < 0.5) return hi === i.max ? hi : lo;
+      return lo + (hi - lo) * uniform();
+    });
   const out = path.join(dataDir, `ep-qt-runs.part-${shard}.csv`);
   // Resume: runs already in the part file are skipped (the seeded stream is still drawn, so the sequence holds).
   const done = new Set(existsSync(out) ? readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[0])) : []);
   if (!existsSync(out)) writeFileSync(out, header.join(',') + '\n');
   const started = performance.now();
   let ran = 0;
-  for (let r = 0; r < CORNERS + runs; r++) {
+  for (let r = 0; r < CORNERS + runs + FOCUS_RUNS; r++) {
     const corner = r < CORNERS;
-    const x = corner ? card.inputs.map((i, k) => ((r >> k) & 1 ? i.max : i.min)) : draw();
-    const split = corner ? 'corner' : uniform() < HELDOUT_FRACTION ? 'heldout' : 'train';
+    const focus = r >= CORNERS + runs;
+    const x = corner ? card.inputs.map((i, k) => ((r >> k) & 1 ? i.max : i.min)) : focus ? drawFocus() : draw();
+    const split = corner ? 'corner' : uniform() < HELDOUT_FRACTION ? (focus ? 'focus-heldout' : 'heldout') : 'train';
     if (r % shards !== shard || done.has(r)) continue;
     const q = Object.fromEntries(card.inputs.map((i, k) => [i.name, x[k]!])) as unknown as EpQtQuestion;
     const a = await runEpQtEngine(q);

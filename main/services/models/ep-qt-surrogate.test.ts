@@ -29,8 +29,8 @@ function auc(p: number[], y: number[]): number {
 }
 
 describe('EP QT surrogate', () => {
-  it('matches the wedge on the committed held-out runs and box corners within the error its card states', async () => {
-    const cases = [...heldout.cases, ...heldout.corners];
+  it('matches the wedge on the committed held-out runs, box corners and focus runs within the error its card states', async () => {
+    const cases = [...heldout.cases, ...heldout.corners, ...heldout.focus];
     const p = await service.predict(EP_QT_MODEL, cases.map((c) => toCase(c.inputs)));
     expect(p).toMatchObject({ model: EP_QT_MODEL, version: card.version, estimate: true });
     for (const [k, c] of cases.entries()) {
